@@ -1,0 +1,68 @@
+import { createRequire } from 'node:module';
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError, PluginLoadError, TargetError } from '@modelgate/core';
+import { ExitCode } from './exit-codes.js';
+import { parse, type ScanFlags } from './options.js';
+import { rulesCommand } from './rules-command.js';
+import { scanCommand } from './scan-command.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/** Builds the `modelgate` command line. Actions store their exit code in `result.code`. */
+export function buildProgram(result: { code: number }): Command {
+  const program = new Command('modelgate')
+    .description('Scan ML model directories statically: code execution, tampering, broken manifests.')
+    .version(version, '-V, --version')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`modelgate: ${text.replace(/^error: /, '')}`) });
+
+  program
+    .command('scan')
+    .description('scan files and directories')
+    .argument('<paths...>', 'files or directories to scan')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json', 'sarif']).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: high)', parse.severity)
+    .option('-c, --config <file>', 'config file (default: modelgate.config.{yaml,json} in the working directory)')
+    .option('--concurrency <n>', 'worker threads: auto, off, or a number', parse.concurrency)
+    .option('--max-file-size <size>', 'do not scan files larger than this (e.g. 20GB); such files make the scan incomplete', parse.byteSize)
+    .option('--timeout <seconds>', 'soft time limit per file', parse.seconds)
+    .option('--no-hash', 'do not compute sha256 digests (reads only what plugins need)')
+    .option('--no-progress', 'no progress bar on stderr')
+    .option('-q, --quiet', 'no progress bar or notices on stderr')
+    .option('--color', 'force colors in table output')
+    .option('--no-color', 'no colors in table output')
+    .action(async (paths: string[], flags: ScanFlags) => {
+      result.code = await scanCommand(paths, flags);
+    });
+
+  program
+    .command('rules')
+    .description('list every rule of the loaded plugins')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('-c, --config <file>', 'config file')
+    .action(async (flags: { format: 'table' | 'json'; config?: string }) => {
+      result.code = await rulesCommand(flags);
+    });
+  return program;
+}
+
+/** Runs the CLI with `argv` (as process.argv) and returns the exit code. Never throws. */
+export async function run(argv: string[]): Promise<number> {
+  const result = { code: ExitCode.Clean as number };
+  const program = buildProgram(result);
+  try {
+    await program.parseAsync(argv);
+    return result.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? ExitCode.Clean : ExitCode.UsageError;
+    }
+    if (error instanceof ConfigError || error instanceof PluginLoadError || error instanceof TargetError) {
+      process.stderr.write(`modelgate: ${error.message}\n`);
+      return ExitCode.UsageError;
+    }
+    process.stderr.write(`modelgate: fatal: ${(error as Error)?.stack ?? String(error)}\n`);
+    return ExitCode.UsageError;
+  }
+}

@@ -1,0 +1,320 @@
+#!/usr/bin/env node
+// modelgate benchmark. `pnpm build && pnpm bench` (= node bench/run.mjs).
+//
+//   node bench/run.mjs [--size-gb 4] [--small-files 3000] [--small-count 20000] [--runs 3]
+//                      [--cli apps/cli/dist/bin.js] [--extra "--concurrency 2"] [--skip-small]
+//
+// Measures, in one run, with the data in the page cache (one warm-up read first; cold-disk
+// numbers are NOT measured):
+//   a  modelgate scan MODEL --format json --output F --no-progress           (hashing)
+//   b  openssl dgst -sha256 over the same files, one process per core          (baseline)
+//   c  modelgate scan MODEL ... --no-hash                                      (bytes read)
+//   d  modelgate scan SMALL ... --no-hash  over 20,000 small files             (files/s)
+//   e  modelgate scan of a one-file directory                                  (fixed start-up cost)
+// Each is run --runs times (interleaved a,b,c,d,e, a,b,c,d,e, ...) and the median is reported.
+// Peak RSS and bytes read come from /proc/PID/{status,io}, polled every 20 ms, plus the values the
+// process reads from itself at exit (bench/exit-stats.mjs). Results: bench/out/results.json and
+// bench/out/results.md; the Markdown section is also printed.
+import { spawn, execFileSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateModel } from './generate.mjs';
+import { generateSmall } from './generate-small.mjs';
+import { BENCH_DIR, OUT_DIR, fmtBytes, listFiles, parseArgs } from './lib.mjs';
+
+const ROOT = resolve(BENCH_DIR, '..');
+const args = parseArgs(process.argv.slice(2), {
+  sizeGb: 4, smallFiles: 3000, smallCount: 20000, runs: 3,
+  cli: join(ROOT, 'apps/cli/dist/bin.js'), extra: '', skipSmall: false,
+});
+const CLI = resolve(args.cli);
+const EXTRA = args.extra.split(/\s+/).filter(Boolean);
+const NPROC = os.availableParallelism();
+const PRELOAD = pathToFileURL(join(BENCH_DIR, 'exit-stats.mjs')).href;
+const TMP = join(os.tmpdir(), `modelgate-bench-${process.pid}`);
+const TARGETS = { hashVsOpenssl: 1.15, noHashVsHash: 0.1, noHashReadPct: 1, peakRssMB: 400, smallFilesPerSec: 2000 };
+
+const log = (...a) => console.error(...a);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const kb = (text, key) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(text ?? '')?.[1] ?? 0);
+
+// ---------------------------------------------------------------------------------------------
+// Measuring one process
+
+/** Reads VmHWM/VmRSS (bytes) and rchar/read_bytes from /proc/PID and keeps the maxima in `s`. */
+function absorb(s, status, io) {
+  s.hwm = Math.max(s.hwm, kb(status, 'VmHWM') * 1024, kb(status, 'VmRSS') * 1024);
+  s.rchar = Math.max(s.rchar, kb(io, 'rchar'));
+  s.readBytes = Math.max(s.readBytes, kb(io, 'read_bytes'));
+}
+function sample(pid, s) {
+  let status, io;
+  try { status = readFileSync(`/proc/${pid}/status`, 'utf8'); } catch { /* exited */ }
+  try { io = readFileSync(`/proc/${pid}/io`, 'utf8'); } catch { /* exited */ }
+  absorb(s, status, io);
+}
+
+/** Spawns `cmd args`, polls /proc every 20 ms; resolves with wall ms, exit code and the maxima. */
+function measure(cmd, argv, { statsFile } = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const s = { hwm: 0, rchar: 0, readBytes: 0 };
+    const env = { ...process.env, ...(statsFile && { MODELGATE_BENCH_STATS: statsFile }) };
+    if (statsFile) rmSync(statsFile, { force: true });
+    const t0 = process.hrtime.bigint();
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    let stdout = '', stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => { if (stdout.length < 64 << 20) stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d) => { if (stderr.length < 1 << 20) stderr += d; });
+    const timer = setInterval(() => sample(child.pid, s), 20);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      clearInterval(timer);
+      if (statsFile && existsSync(statsFile)) {
+        const own = JSON.parse(readFileSync(statsFile, 'utf8'));
+        absorb(s, own.status, own.io);
+      }
+      resolvePromise({ wallMs, code, signal, stdout, stderr, peakRss: s.hwm, rchar: s.rchar, readBytes: s.readBytes });
+    });
+  });
+}
+
+/** One modelgate scan; exit codes 0/1/3 are scan outcomes, anything else aborts the benchmark. */
+async function modelgate(target, output, extra) {
+  const r = await measure(process.execPath,
+    ['--import', PRELOAD, CLI, 'scan', target, '--format', 'json', '--output', output, '--no-progress', ...extra, ...EXTRA],
+    { statsFile: join(TMP, 'exit-stats.json') });
+  if (![0, 1, 3].includes(r.code)) {
+    throw new Error(`modelgate exited with ${r.code ?? r.signal} on ${target}:\n${r.stderr.slice(-4000)}`);
+  }
+  return r;
+}
+
+/** Longest-processing-time split of `files` into `n` groups of about equal bytes. */
+function balance(files, n) {
+  const groups = Array.from({ length: n }, () => ({ bytes: 0, files: [] }));
+  for (const f of [...files].sort((a, b) => b.size - a.size)) {
+    const g = groups.reduce((min, x) => (x.bytes < min.bytes ? x : min));
+    g.files.push(f.path);
+    g.bytes += f.size;
+  }
+  return groups.filter((g) => g.files.length > 0);
+}
+
+/** Baseline: one `openssl dgst -sha256 -r f1 f2 ...` per core, all at once; wall time of the whole.
+ *  A group with a very long file list runs as consecutive invocations (ARG_MAX). */
+async function opensslBaseline(files) {
+  const t0 = process.hrtime.bigint();
+  const outputs = await Promise.all(balance(files, NPROC).map(async (g) => {
+    let out = '';
+    for (let i = 0; i < g.files.length; i += 1000) {
+      const r = await measure('openssl', ['dgst', '-sha256', '-r', ...g.files.slice(i, i + 1000)]);
+      if (r.code !== 0) throw new Error(`openssl failed: ${r.stderr}`);
+      out += r.stdout;
+    }
+    return out;
+  }));
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const digests = new Map();
+  for (const line of outputs.join('').split('\n')) {
+    const m = /^([0-9a-f]{64}) \*?(.+)$/.exec(line);
+    if (m) digests.set(m[2], m[1]);
+  }
+  return { wallMs, digests };
+}
+
+/** Reads every file once (8 MiB reads) so all later runs hit the page cache. */
+function warmUp(files) {
+  const buf = Buffer.allocUnsafe(8 << 20);
+  for (const f of files) {
+    const fd = openSync(f.path, 'r');
+    try { while (readSync(fd, buf, 0, buf.length, null) > 0); } finally { closeSync(fd); }
+  }
+}
+
+/** Compares the report's sha256 values with openssl's; returns a short verdict. */
+function verifyReport(reportPath, root, files, digests) {
+  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  const entries = report.files ?? [];
+  let hashed = 0, matched = 0;
+  const mismatches = [];
+  for (const e of entries) {
+    if (!e.sha256) continue;
+    hashed++;
+    // report paths are relative to the scan root; accept a leading root name too
+    const candidates = [join(root, e.path), join(root, '..', e.path), e.path];
+    const want = candidates.map((p) => digests.get(p)).find(Boolean);
+    if (want === e.sha256) matched++;
+    else if (mismatches.length < 5) mismatches.push(`${e.path}: ${e.sha256} vs openssl ${want ?? '(no match)'}`);
+  }
+  return {
+    filesOnDisk: files.length, filesInReport: entries.length, hashed, matched, mismatches,
+    statuses: entries.reduce((acc, e) => ((acc[e.status] = (acc[e.status] ?? 0) + 1), acc), {}),
+    findings: report.findings?.length ?? 0, errors: report.errors?.length ?? 0,
+    firstErrors: (report.errors ?? []).slice(0, 3),
+  };
+}
+
+function machineInfo() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const flags = /^flags\s*:\s*(.*)$/m.exec(cpuinfo)?.[1].split(' ') ?? [];
+  let cgroupCpu;
+  try { cgroupCpu = readFileSync('/sys/fs/cgroup/cpu.max', 'utf8').trim(); } catch { /* no cgroup v2 */ }
+  let opensslVersion = 'not found';
+  try { opensslVersion = execFileSync('openssl', ['version'], { encoding: 'utf8' }).trim(); } catch { /* missing */ }
+  return {
+    cpu: /^model name\s*:\s*(.*)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown',
+    cores: NPROC, logicalCpus: os.cpus().length, cgroupCpuMax: cgroupCpu,
+    shaNi: flags.includes('sha_ni'), avx2: flags.includes('avx2'),
+    ramGB: +(os.totalmem() / 2 ** 30).toFixed(1), kernel: os.release(),
+    node: process.version, nodeOpenssl: process.versions.openssl, openssl: opensslVersion,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(CLI)) throw new Error(`${CLI} not found: run \`pnpm build\` first`);
+  mkdirSync(TMP, { recursive: true });
+  mkdirSync(OUT_DIR, { recursive: true });
+  const machine = machineInfo();
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGB} GiB RAM, node ${machine.node}, ${machine.openssl}`);
+
+  const modelDir = generateModel({ sizeGb: args.sizeGb, smallFiles: args.smallFiles });
+  const smallDir = args.skipSmall ? undefined : generateSmall({ count: args.smallCount });
+  const tinyDir = join(TMP, 'tiny');
+  mkdirSync(tinyDir, { recursive: true });
+  writeFileSync(join(tinyDir, 'config.json'), '{"model_type":"llama"}\n');
+
+  const modelFiles = listFiles(modelDir);
+  const smallFiles = smallDir ? listFiles(smallDir) : [];
+  const totalBytes = modelFiles.reduce((s, f) => s + f.size, 0);
+  const smallBytes = smallFiles.reduce((s, f) => s + f.size, 0);
+  log(`model: ${modelDir}: ${modelFiles.length} files, ${fmtBytes(totalBytes)}`);
+  if (smallDir) log(`small: ${smallDir}: ${smallFiles.length} files, ${fmtBytes(smallBytes)}`);
+  if (totalBytes + smallBytes > os.totalmem() * 0.6) log('WARNING: the data may not fit in the page cache; results will include disk reads');
+
+  const tw = performance.now();
+  warmUp([...modelFiles, ...smallFiles]);
+  const warmUpSec = (performance.now() - tw) / 1000;
+  log(`warm-up: read ${fmtBytes(totalBytes + smallBytes)} once in ${warmUpSec.toFixed(1)} s; all runs below read from the page cache (cold-disk numbers are not measured)`);
+
+  const runs = { hash: [], openssl: [], noHash: [], small: [], startup: [] };
+  let verification;
+  for (let i = 1; i <= args.runs; i++) {
+    const a = await modelgate(modelDir, join(TMP, 'hash.json'), []);
+    runs.hash.push(a);
+    log(`run ${i}: a hashing scan     ${(a.wallMs / 1000).toFixed(2)} s  exit ${a.code}  peak RSS ${fmtBytes(a.peakRss)}`);
+    const b = await opensslBaseline(modelFiles);
+    runs.openssl.push({ wallMs: b.wallMs });
+    log(`run ${i}: b openssl x${NPROC}       ${(b.wallMs / 1000).toFixed(2)} s`);
+    if (i === 1) verification = verifyReport(join(TMP, 'hash.json'), modelDir, modelFiles, b.digests);
+    const c = await modelgate(modelDir, join(TMP, 'nohash.json'), ['--no-hash']);
+    runs.noHash.push(c);
+    log(`run ${i}: c no-hash scan     ${(c.wallMs / 1000).toFixed(2)} s  rchar ${fmtBytes(c.rchar)}  peak RSS ${fmtBytes(c.peakRss)}`);
+    if (smallDir) {
+      const d = await modelgate(smallDir, join(TMP, 'small.json'), ['--no-hash']);
+      runs.small.push(d);
+      log(`run ${i}: d small no-hash    ${(d.wallMs / 1000).toFixed(2)} s  ${Math.round(smallFiles.length / (d.wallMs / 1000))} files/s  peak RSS ${fmtBytes(d.peakRss)}`);
+    }
+    const e = await modelgate(tinyDir, join(TMP, 'tiny.json'), ['--no-hash']);
+    runs.startup.push(e);
+    log(`run ${i}: e one-file scan    ${(e.wallMs / 1000).toFixed(2)} s  rchar ${fmtBytes(e.rchar)}`);
+  }
+
+  const med = (xs, key = 'wallMs') => median(xs.map((r) => r[key]));
+  const hashS = med(runs.hash) / 1000, opensslS = med(runs.openssl) / 1000, noHashS = med(runs.noHash) / 1000;
+  const noHashRchar = med(runs.noHash, 'rchar'), startupRchar = med(runs.startup, 'rchar');
+  const peakRss = Math.max(...runs.hash.map((r) => r.peakRss), ...runs.noHash.map((r) => r.peakRss));
+  const smallS = smallDir ? med(runs.small) / 1000 : undefined;
+  const smallPerSec = smallDir ? smallFiles.length / smallS : undefined;
+  const smallPeak = smallDir ? Math.max(...runs.small.map((r) => r.peakRss)) : undefined;
+  const startupS = med(runs.startup) / 1000;
+
+  const ratios = {
+    hashVsOpenssl: hashS / opensslS,
+    noHashVsHash: noHashS / hashS,
+    noHashReadPct: (noHashRchar / totalBytes) * 100,
+    noHashReadPctNet: (Math.max(0, noHashRchar - startupRchar) / totalBytes) * 100,
+    peakRssMB: peakRss / 1e6,
+    smallFilesPerSec: smallPerSec,
+  };
+  const pass = {
+    hashVsOpenssl: ratios.hashVsOpenssl <= TARGETS.hashVsOpenssl,
+    noHashVsHash: ratios.noHashVsHash < TARGETS.noHashVsHash,
+    noHashReadPct: ratios.noHashReadPct < TARGETS.noHashReadPct,
+    peakRssMB: ratios.peakRssMB < TARGETS.peakRssMB,
+    smallFilesPerSec: smallPerSec === undefined ? null : smallPerSec >= TARGETS.smallFilesPerSec,
+  };
+
+  const results = {
+    date: new Date().toISOString(), machine, args: { ...args, cli: relative(ROOT, CLI) },
+    data: {
+      model: { dir: relative(ROOT, modelDir), files: modelFiles.length, bytes: totalBytes,
+        shards: modelFiles.filter((f) => f.path.endsWith('.safetensors')).length },
+      small: smallDir && { dir: relative(ROOT, smallDir), files: smallFiles.length, bytes: smallBytes },
+    },
+    method: { pageCache: `warm-up read of all data once (${warmUpSec.toFixed(1)} s) before the runs; cold disk not measured`,
+      runs: args.runs, statistic: 'median wall time', rss: 'max VmHWM over the hashing and no-hash runs',
+      bytesRead: 'rchar of /proc/PID/io (includes page-cache reads and the CLI reading its own JS)' },
+    medians: {
+      hashScanS: hashS, opensslS, noHashScanS: noHashS, smallNoHashS: smallS, startupS,
+      hashThroughputGBps: totalBytes / 1e9 / hashS, opensslThroughputGBps: totalBytes / 1e9 / opensslS,
+      noHashRchar, noHashReadBytes: med(runs.noHash, 'readBytes'), startupRchar,
+      hashScanRchar: med(runs.hash, 'rchar'),
+    },
+    peakRss: { hash: runs.hash.map((r) => r.peakRss), noHash: runs.noHash.map((r) => r.peakRss), small: runs.small.map((r) => r.peakRss) },
+    ratios, targets: TARGETS, pass, verification,
+    raw: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map((r) => ({ wallMs: r.wallMs, code: r.code, peakRss: r.peakRss, rchar: r.rchar, readBytes: r.readBytes }))])),
+  };
+  writeFileSync(join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const md = markdown(results);
+  writeFileSync(join(OUT_DIR, 'results.md'), md);
+  console.log(md);
+  rmSync(TMP, { recursive: true, force: true });
+}
+
+function markdown(r) {
+  const m = r.medians, x = r.ratios, t = r.targets, p = r.pass;
+  const ok = (b) => (b === null ? 'n/a' : b ? 'PASS' : '**MISS**');
+  const s = (v) => `${v.toFixed(2)} s`;
+  const v = r.verification;
+  return `## Results (${r.date.slice(0, 10)})
+
+Machine: ${r.machine.cpu}, ${r.machine.cores} cores${r.machine.cgroupCpuMax ? ` (cgroup cpu.max ${r.machine.cgroupCpuMax})` : ''}, ` +
+`${r.machine.ramGB} GiB RAM, SHA-NI ${r.machine.shaNi ? 'yes' : 'no'}, Linux ${r.machine.kernel}, Node ${r.machine.node} ` +
+`(OpenSSL ${r.machine.nodeOpenssl}), ${r.machine.openssl}.
+
+Data: ${r.data.model.files} files, ${fmtBytes(r.data.model.bytes)} (${r.data.model.shards} safetensors shards + small files)` +
+`${r.data.small ? `; small-file set ${r.data.small.files} files, ${fmtBytes(r.data.small.bytes)}` : ''}. ` +
+`Page cache warm (one warm-up read before the runs); cold-disk numbers are not measured. Median of ${r.method.runs} runs.
+
+| measurement | median | notes |
+|---|---:|---|
+| (a) \`modelgate scan\` with sha256 | ${s(m.hashScanS)} | ${m.hashThroughputGBps.toFixed(2)} GB/s |
+| (b) \`openssl dgst -sha256\` × ${r.machine.cores} processes | ${s(m.opensslS)} | ${m.opensslThroughputGBps.toFixed(2)} GB/s |
+| (c) \`modelgate scan --no-hash\` | ${s(m.noHashScanS)} | read ${fmtBytes(m.noHashRchar)} (rchar) |
+| (d) \`--no-hash\`, ${r.data.small?.files ?? '-'} small files | ${m.smallNoHashS === undefined ? '-' : s(m.smallNoHashS)} | ${x.smallFilesPerSec === undefined ? '-' : `${Math.round(x.smallFilesPerSec)} files/s`} |
+| (e) start-up: scan of a one-file directory | ${s(m.startupS)} | read ${fmtBytes(m.startupRchar)} (rchar) |
+
+| ratio | value | target | |
+|---|---:|---:|---|
+| hashing scan / openssl baseline | ${x.hashVsOpenssl.toFixed(3)} | ≤ ${t.hashVsOpenssl} | ${ok(p.hashVsOpenssl)} |
+| no-hash / hashing scan | ${x.noHashVsHash.toFixed(3)} | < ${t.noHashVsHash} | ${ok(p.noHashVsHash)} |
+| no-hash bytes read / total size | ${x.noHashReadPct.toFixed(3)} % (${x.noHashReadPctNet.toFixed(3)} % net of start-up) | < ${t.noHashReadPct} % | ${ok(p.noHashReadPct)} |
+| peak RSS (max over a and c runs) | ${x.peakRssMB.toFixed(0)} MB | < ${t.peakRssMB} MB | ${ok(p.peakRssMB)} |
+| small files / s | ${x.smallFilesPerSec === undefined ? '-' : Math.round(x.smallFilesPerSec)} | ≥ ${t.smallFilesPerSec} | ${ok(p.smallFilesPerSec)} |
+
+Digest check: ${v.hashed} of ${v.filesInReport} report entries carry a sha256, ${v.matched} match openssl` +
+`${v.mismatches.length ? ` (mismatches: ${v.mismatches.join('; ')})` : ''}; report statuses ${JSON.stringify(v.statuses)}, ` +
+`${v.findings} findings, ${v.errors} errors.
+`;
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error.stack ?? error}`);
+  rmSync(TMP, { recursive: true, force: true });
+  process.exit(1);
+});

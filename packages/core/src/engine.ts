@@ -1,0 +1,236 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import picomatch from 'picomatch';
+import type { DirectoryScanner, Plugin, Report, ReportRule } from '@modelgate/plugin-api';
+import { DEFAULT_IGNORES, resolveConfig, type EngineConfig, type EngineConfigInput } from './config.js';
+import { containerRules } from './builtin-rules.js';
+import { EventQueue } from './event-queue.js';
+import type { ScanEvent } from './events.js';
+import { importPlugin, PluginLoadError, resolvePluginSpecifier, validatePlugin, validatePluginOptions, type LoadedPlugin } from './plugin-loader.js';
+import { ReportBuilder } from './report-builder.js';
+import { RuleCatalog } from './rule-catalog.js';
+import { ScannerRuntime } from './scanner-runtime.js';
+import { batchFiles, runBatch } from './scheduler.js';
+import type { DirectoryTask, FileTask, ListingEntry, TaskOutcome, TaskSettings } from './tasks.js';
+import { walk, type WalkResult } from './walk.js';
+import { autoThreads, WorkerPool, WorkerTaskError } from './worker-pool.js';
+
+const ownPackage = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/** Options of one scan. */
+export interface ScanOptions {
+  /** Cancels the scan; the report then says it is incomplete. */
+  signal?: AbortSignal;
+}
+
+/** A running scan: iterate it for events, or await `report`. */
+export interface ScanRun extends AsyncIterable<ScanEvent> {
+  readonly report: Promise<Report>;
+}
+
+/** A configured engine: plugins loaded and validated once, a worker pool shared by its scans. */
+export interface Engine {
+  /** Every rule of the loaded plugins, with effective severities. */
+  readonly rules: ReportRule[];
+  readonly plugins: readonly Plugin[];
+  readonly config: EngineConfig;
+  /** Starts a scan of files and directories. */
+  scan(targets: string[], options?: ScanOptions): ScanRun;
+  /** Stops the worker threads. The engine cannot scan afterwards. */
+  close(): Promise<void>;
+}
+
+async function loadPlugins(config: EngineConfig): Promise<LoadedPlugin[]> {
+  const baseDirs = [config.baseDir, process.cwd(), dirname(fileURLToPath(import.meta.url))];
+  const loaded: LoadedPlugin[] = [];
+  for (const entry of config.plugins) {
+    if (typeof entry === 'string') {
+      const moduleUrl = resolvePluginSpecifier(entry, baseDirs);
+      loaded.push({ plugin: await importPlugin(moduleUrl, entry), moduleUrl });
+    } else {
+      loaded.push({ plugin: validatePlugin(entry, (entry as Plugin)?.meta?.name ?? 'plugin object') });
+    }
+  }
+  const namespaces = new Map<string, string>([['container', '@modelgate/core']]);
+  for (const { plugin } of loaded) {
+    const other = namespaces.get(plugin.meta.namespace);
+    if (other) throw new PluginLoadError(plugin.meta.name, `namespace "${plugin.meta.namespace}" is already used by ${other}`);
+    namespaces.set(plugin.meta.namespace, plugin.meta.name);
+    validatePluginOptions(plugin, config.pluginOptions[plugin.meta.namespace]);
+  }
+  return loaded;
+}
+
+/**
+ * Creates an engine: resolves, imports and validates the plugins on this thread (errors are
+ * thrown here, before any scan), then starts the worker pool lazily on the first scan.
+ */
+export async function createEngine(input: EngineConfigInput = {}): Promise<Engine> {
+  const config = resolveConfig(input);
+  const loaded = await loadPlugins(config);
+  const plugins = loaded.map((l) => l.plugin);
+  const catalog = new RuleCatalog([containerRules, ...plugins], config.rules);
+  const settings: TaskSettings = { hash: config.hash, limits: config.limits, pluginOptions: config.pluginOptions };
+  const threads = config.concurrency === 'off' ? 0 : config.concurrency === 'auto' ? autoThreads() : config.concurrency;
+  if (threads > 0) {
+    const objects = loaded.filter((l) => !l.moduleUrl).map((l) => l.plugin.meta.name);
+    if (objects.length) {
+      throw new PluginLoadError(objects.join(', '), 'plugin objects can only run in-process: set concurrency to "off" or give a module specifier');
+    }
+  }
+  let pool: WorkerPool | undefined;
+  let closed = false;
+  const getPool = () =>
+    (pool ??= new WorkerPool({ pluginUrls: loaded.map((l) => l.moduleUrl!), settings, threads, memoryMb: config.limits.workerMemoryMb }));
+  const inProcess = threads === 0 ? new ScannerRuntime(plugins, settings) : undefined;
+
+  return {
+    rules: catalog.toReportRules(),
+    plugins,
+    config,
+    scan(targets, options = {}) {
+      if (closed) throw new Error('engine is closed');
+      const queue = new EventQueue<ScanEvent>();
+      const report = runScan({ targets, config, plugins, catalog, queue, cancel: options.signal ?? new AbortController().signal, inProcess, getPool });
+      report.then(
+        () => queue.close(),
+        () => queue.close(),
+      );
+      return { report, [Symbol.asyncIterator]: () => queue[Symbol.asyncIterator]() };
+    },
+    async close() {
+      closed = true;
+      await pool?.close();
+      pool = undefined;
+    },
+  };
+}
+
+interface RunContext {
+  targets: string[];
+  config: EngineConfig;
+  plugins: Plugin[];
+  catalog: RuleCatalog;
+  queue: EventQueue<ScanEvent>;
+  cancel: AbortSignal;
+  inProcess: ScannerRuntime | undefined;
+  getPool: () => WorkerPool;
+}
+
+async function runScan(run: RunContext): Promise<Report> {
+  const { config, queue, cancel } = run;
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const walked = await walk(run.targets, { ignore: [...DEFAULT_IGNORES, ...config.ignore], followSymlinks: config.followSymlinks, signal: cancel });
+  const builder = new ReportBuilder(run.catalog);
+  for (const skip of walked.skipped) builder.addFile({ path: skip.path, size: skip.size, status: 'skipped', reason: skip.reason });
+  for (const error of walked.errors) builder.addError(error);
+
+  const totalBytes = walked.files.reduce((sum, f) => sum + f.size, 0);
+  queue.push({ type: 'run-start', startedAt, root: walked.root, targets: run.targets, totalFiles: walked.files.length, totalBytes });
+  let filesDone = 0;
+  let bytesDone = 0;
+  const listing = new Map<string, ListingEntry>();
+  const accept = (outcome: TaskOutcome, file?: FileTask) => {
+    const findings = builder.add(outcome);
+    queue.push({ type: 'file', path: outcome.path, entries: outcome.entries, findings: findings.map((f) => ({ ...f, fingerprint: '' })), errors: outcome.errors });
+    if (file) {
+      const disk = outcome.entries.find((e) => e.member === undefined);
+      listing.set(file.path, {
+        path: file.path,
+        fsPath: file.fsPath,
+        size: disk?.size ?? file.size,
+        ...(disk?.format && { format: disk.format }),
+        ...(disk?.sha256 && { sha256: disk.sha256 }),
+      });
+      filesDone++;
+      bytesDone += file.size;
+      queue.push({ type: 'progress', filesDone, totalFiles: walked.files.length, bytesDone, totalBytes, elapsedMs: Date.now() - started });
+    }
+  };
+
+  const tasks: FileTask[] = walked.files.map((f) => ({ fsPath: f.fsPath, path: f.path, size: f.size }));
+  const byPath = new Map(tasks.map((t) => [t.path, t]));
+  let cancelled = false;
+  try {
+    if (run.inProcess) {
+      for (const task of tasks) {
+        if (cancel.aborted) break;
+        accept(await run.inProcess.scanFile(task, cancel), task);
+      }
+    } else if (tasks.length) {
+      const pool = run.getPool();
+      await Promise.all(
+        batchFiles(tasks).map(async (batch) => {
+          const outcomes = await runBatch(pool, batch, config.limits.timeoutMs, cancel);
+          for (const outcome of outcomes) accept(outcome, byPath.get(outcome.path));
+        }),
+      );
+    }
+    if (!cancel.aborted) await runDirectoryScanners(run, walked, listing, (outcome) => accept(outcome));
+  } catch (error) {
+    if (!(error instanceof WorkerTaskError && error.code === 'CANCELLED')) throw error;
+  }
+  if (cancel.aborted) {
+    cancelled = true;
+    for (const task of tasks) {
+      if (!listing.has(task.path)) builder.addFile({ path: task.path, size: task.size, status: 'skipped', reason: 'scan cancelled' });
+    }
+  }
+  const report = builder.build({
+    version: ownPackage.version,
+    plugins: run.plugins.map((p) => ({ name: p.meta.name, version: p.meta.version })),
+    startedAt,
+    durationMs: Date.now() - started,
+    targets: run.targets,
+    root: walked.root,
+    cancelled,
+  });
+  queue.push({ type: 'run-end', report });
+  return report;
+}
+
+/** Builds one task per directory holding a file some directory scanner asked for. */
+function directoryTasks(plugins: Plugin[], walked: WalkResult, listing: Map<string, ListingEntry>): DirectoryTask[] {
+  const scanners = plugins.flatMap((plugin) =>
+    plugin.scanners
+      .filter((s): s is DirectoryScanner => s.scope === 'directory')
+      .map((scanner) => ({ key: `${plugin.meta.namespace}:${scanner.id}`, matches: picomatch(scanner.filter.include, { dot: true, basename: true }) })),
+  );
+  if (!scanners.length) return [];
+  const wanted = new Map<string, Set<string>>();
+  for (const file of listing.values()) {
+    const slash = file.path.lastIndexOf('/');
+    const directory = slash < 0 ? '' : file.path.slice(0, slash);
+    for (const scanner of scanners) {
+      if (scanner.matches(file.path)) {
+        const keys = wanted.get(directory) ?? new Set();
+        keys.add(scanner.key);
+        wanted.set(directory, keys);
+      }
+    }
+  }
+  const files = [...listing.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  return [...wanted.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, keys]) => {
+    const inside = (p: string) => path === '' || p.startsWith(`${path}/`);
+    return { path, scanners: [...keys].sort(), files: files.filter((f) => inside(f.path)), subdirectories: walked.directories.filter((d) => d !== path && inside(d)) };
+  });
+}
+
+async function runDirectoryScanners(run: RunContext, walked: WalkResult, listing: Map<string, ListingEntry>, accept: (outcome: TaskOutcome) => void): Promise<void> {
+  for (const task of directoryTasks(run.plugins, walked, listing)) {
+    if (run.cancel.aborted) return;
+    if (run.inProcess) {
+      accept(await run.inProcess.scanDirectory(task, run.cancel));
+      continue;
+    }
+    try {
+      const [outcome] = await run.getPool().run({ kind: 'directory', directory: task }, 2 * run.config.limits.timeoutMs + 5_000, run.cancel);
+      if (outcome) accept(outcome);
+    } catch (error) {
+      if (!(error instanceof WorkerTaskError) || error.code === 'CANCELLED') throw error;
+      accept({ path: task.path, entries: [], findings: [], errors: [{ path: task.path || '.', code: error.code, message: `directory scan failed: ${error.message}` }], bytesRead: 0, bytesHashed: 0 });
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import { createHash } from 'node:crypto';
+import type { ReportFinding } from '@modelgate/plugin-api';
+
+/**
+ * Fingerprints identify a finding across runs: rule, root-relative path, member, message and
+ * logical location. Byte offsets are left out so unrelated edits to a file do not change them;
+ * identical findings in one place get an occurrence number.
+ */
+export function assignFingerprints(findings: Omit<ReportFinding, 'fingerprint'>[]): ReportFinding[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const { ruleId, location, message } = finding;
+    const key = [ruleId, location.path, location.member ?? '', (location.logical ?? []).join('\u0001'), message].join('\u0000');
+    const base = createHash('sha256').update(key).digest('hex').slice(0, 32);
+    const occurrence = seen.get(base) ?? 0;
+    seen.set(base, occurrence + 1);
+    return { ...finding, fingerprint: occurrence === 0 ? base : `${base}:${occurrence}` };
+  });
+}

@@ -1,0 +1,11 @@
+export { createEngine } from './engine.js';
+export type { Engine, ScanOptions, ScanRun } from './engine.js';
+export type { FileEvent, ProgressEvent, RunEndEvent, RunStartEvent, ScanEvent } from './events.js';
+export { DEFAULT_IGNORES, DEFAULT_LIMITS, resolveConfig } from './config.js';
+export type { EngineConfig, EngineConfigInput, RuleSetting, ScanLimits } from './config.js';
+export { ConfigError, CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, parseConfig } from './config-file.js';
+export type { ConfigFile } from './config-file.js';
+export { PluginLoadError } from './plugin-loader.js';
+export { TargetError } from './walk.js';
+export { parseByteSize } from './byte-size.js';
+export { sniffFormat } from './sniff.js';

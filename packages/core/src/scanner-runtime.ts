@@ -1,0 +1,297 @@
+import { readSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  CONTAINER_FORMATS,
+  type DirectoryScanner,
+  type FileHandle,
+  type FileScanner,
+  type FindingReport,
+  type Plugin,
+  type ReportError,
+  type ReportFile,
+} from '@modelgate/plugin-api';
+import type { ByteSource } from './byte-source.js';
+import { DiskSource } from './disk-source.js';
+import { createFileHandle } from './file-handle.js';
+import { compileFilter, type FilterSubject } from './file-filter.js';
+import { placeholders } from './message-template.js';
+import { ScanAbortedError, ScanDeadline } from './scan-deadline.js';
+import { SNIFF_BYTES, sniffFormat } from './sniff.js';
+import { openContainer } from './containers/index.js';
+import { createDirectoryHandle } from './directory-handle.js';
+import type { DirectoryTask, FileTask, RawFinding, TaskOutcome, TaskSettings } from './tasks.js';
+
+const HASH_CHUNK = 1024 * 1024;
+/** Members larger than this are not read at their end just to sniff protocol-0 pickles. */
+const MEMBER_TAIL_SNIFF_LIMIT = 64 * 1024;
+
+interface CompiledFileScanner {
+  plugin: Plugin;
+  scanner: FileScanner;
+  matches: (subject: FilterSubject) => boolean;
+}
+
+/** Where findings and errors of one task are collected. */
+interface Sink {
+  outcome: TaskOutcome;
+  deadline: ScanDeadline;
+}
+
+function errorCode(error: unknown): string {
+  if (error instanceof ScanAbortedError) return error.reason === 'timeout' ? 'TIMEOUT' : 'CANCELLED';
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : 'ERROR';
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs plugins' scanners over files and directories. The same code runs inside worker threads
+ * and in-process (`concurrency: 'off'`); everything it returns is plain data.
+ */
+export class ScannerRuntime {
+  private readonly fileScanners: CompiledFileScanner[];
+  private readonly directoryScanners = new Map<string, { plugin: Plugin; scanner: DirectoryScanner }>();
+
+  constructor(
+    private readonly plugins: Plugin[],
+    private readonly settings: TaskSettings,
+  ) {
+    this.fileScanners = plugins.flatMap((plugin) =>
+      plugin.scanners
+        .filter((s): s is FileScanner => s.scope !== 'directory')
+        .map((scanner) => ({ plugin, scanner, matches: compileFilter(scanner.filter) })),
+    );
+    for (const plugin of plugins) {
+      for (const scanner of plugin.scanners) {
+        if (scanner.scope === 'directory') this.directoryScanners.set(`${plugin.meta.namespace}:${scanner.id}`, { plugin, scanner });
+      }
+    }
+  }
+
+  /** Scans one disk file: sniff, file scanners, container members, then the sha256. */
+  async scanFile(task: FileTask, cancel?: AbortSignal): Promise<TaskOutcome> {
+    const outcome: TaskOutcome = { path: task.path, entries: [], findings: [], errors: [], bytesRead: 0, bytesHashed: 0 };
+    const deadline = new ScanDeadline(Date.now() + this.settings.limits.timeoutMs, cancel);
+    const sink = { outcome, deadline };
+    const fsPath = typeof task.fsPath === 'string' ? task.fsPath : Buffer.from(task.fsPath);
+    let source: DiskSource | undefined;
+    try {
+      source = await DiskSource.open(fsPath);
+    } catch (error) {
+      outcome.entries.push({ path: task.path, size: task.size, status: 'error', reason: errorMessage(error) });
+      outcome.errors.push({ path: task.path, code: errorCode(error), message: `cannot open: ${errorMessage(error)}` });
+      deadline.dispose();
+      return outcome;
+    }
+    try {
+      const { maxFileSize } = this.settings.limits;
+      if (maxFileSize > 0 && source.size > maxFileSize) {
+        outcome.entries.push({ path: task.path, size: source.size, status: 'skipped', reason: `larger than the ${maxFileSize}-byte file size limit` });
+        outcome.errors.push({ path: task.path, code: 'LIMIT_FILE_SIZE', message: `not scanned: ${source.size} bytes is over the limit of ${maxFileSize}` });
+        return outcome;
+      }
+      await this.scanSource(source, task.path, undefined, 0, sink);
+      const entry = outcome.entries[0];
+      if (this.settings.hash && entry) {
+        const sha256 = this.hash(source, sink);
+        if (sha256) entry.sha256 = sha256;
+      }
+    } finally {
+      outcome.bytesRead += source.bytesRead;
+      deadline.dispose();
+      await source.close().catch(() => {});
+    }
+    return outcome;
+  }
+
+  /** Streams the whole file through sha256 once, in 1 MiB synchronous reads. */
+  private hash(source: DiskSource, { outcome }: Sink): string | undefined {
+    const hasher = createHash('sha256');
+    const buffer = Buffer.allocUnsafe(HASH_CHUNK);
+    let position = 0;
+    try {
+      for (;;) {
+        const n = readSync(source.fd, buffer, 0, HASH_CHUNK, position);
+        if (n === 0) break;
+        hasher.update(n === HASH_CHUNK ? buffer : buffer.subarray(0, n));
+        position += n;
+      }
+    } catch (error) {
+      outcome.errors.push({ path: outcome.path, code: errorCode(error), message: `read failed while hashing: ${errorMessage(error)}` });
+      return undefined;
+    } finally {
+      outcome.bytesHashed += position;
+    }
+    if (position !== source.size) {
+      outcome.errors.push({
+        path: outcome.path,
+        code: 'FILE_CHANGED',
+        message: `file changed during the scan: ${source.size} bytes when opened, ${position} when hashed`,
+      });
+      return undefined;
+    }
+    return hasher.digest('hex');
+  }
+
+  /** Sniffs one file or member, runs the matching scanners, and expands it if it is a container. */
+  private async scanSource(source: ByteSource, diskPath: string, member: string | undefined, depth: number, sink: Sink): Promise<void> {
+    const { outcome, deadline } = sink;
+    const entry: ReportFile = { path: diskPath, ...(member !== undefined && { member }), size: source.size, status: 'scanned' };
+    outcome.entries.push(entry);
+    const fail = (error: unknown, doing: string): void => {
+      entry.status = 'error';
+      entry.reason = errorMessage(error);
+      outcome.errors.push({ path: diskPath, ...(member !== undefined && { member }), code: errorCode(error), message: `${doing}: ${errorMessage(error)}` });
+    };
+    let head: Uint8Array;
+    let lastByte: number | undefined;
+    try {
+      deadline.check();
+      head = await source.read(0, SNIFF_BYTES);
+      if (source.size > 0 && (member === undefined || source.size <= MEMBER_TAIL_SNIFF_LIMIT)) {
+        lastByte = (await source.read(source.size - 1, 1))[0];
+      }
+    } catch (error) {
+      fail(error, 'cannot read');
+      return;
+    }
+    const format = sniffFormat(head, source.size, lastByte);
+    entry.format = format;
+    const subject: FilterSubject = { path: member ?? diskPath, isMember: member !== undefined, format, size: source.size, head };
+    const handle = createFileHandle(source, { diskPath, ...(member !== undefined && { member }), format }, () => deadline.check());
+    for (const { plugin, scanner, matches } of this.fileScanners) {
+      if (deadline.firedReason) break;
+      if (!matches(subject)) continue;
+      const error = await this.runScanner(plugin, scanner.id, sink, handle.path, (ctx) => scanner.scan(handle, ctx), { path: diskPath, member });
+      if (error) fail(error.error, error.doing);
+    }
+    if (deadline.firedReason || !CONTAINER_FORMATS.includes(format)) return;
+    await this.expand(source, format, diskPath, member, depth, sink);
+  }
+
+  private async expand(source: ByteSource, format: string, diskPath: string, member: string | undefined, depth: number, sink: Sink): Promise<void> {
+    const { limits } = this.settings;
+    const location = { path: diskPath, ...(member !== undefined && { member }) };
+    if (depth >= limits.maxDepth) {
+      sink.outcome.findings.push({
+        namespace: 'container',
+        rule: 'depth-limit',
+        messageId: 'tooDeep',
+        data: { depth: depth + 1, limit: limits.maxDepth },
+        location,
+      });
+      return;
+    }
+    let opened;
+    try {
+      opened = await openContainer(format as 'zip', source, limits, member?.split('!/').pop()?.split('/').pop() ?? diskPath.split('/').pop() ?? '');
+    } catch (error) {
+      const entry = sink.outcome.entries.find((e) => e.path === diskPath && e.member === member);
+      if (entry) {
+        entry.status = 'error';
+        entry.reason = errorMessage(error);
+      }
+      sink.outcome.errors.push({ ...location, code: errorCode(error), message: `cannot open ${format} container: ${errorMessage(error)}` });
+      return;
+    }
+    for (const anomaly of opened.anomalies) {
+      const anomalyMember = anomaly.member === undefined ? member : member === undefined ? anomaly.member : `${member}!/${anomaly.member}`;
+      sink.outcome.findings.push({
+        namespace: 'container',
+        rule: anomaly.rule,
+        messageId: anomaly.messageId,
+        data: anomaly.data,
+        location: { path: diskPath, ...(anomalyMember !== undefined && { member: anomalyMember }), ...(anomaly.byteOffset !== undefined && { byteOffset: anomaly.byteOffset }) },
+      });
+    }
+    for (const child of opened.members) {
+      if (child.isDirectory) continue;
+      if (sink.deadline.firedReason) return;
+      const childMember = member === undefined ? child.name : `${member}!/${child.name}`;
+      await this.scanSource(child.open(), diskPath, childMember, depth + 1, sink);
+    }
+  }
+
+  /**
+   * Runs one scanner with a context whose reports are checked against the plugin's declared
+   * rules. A throw, a timeout or a scanner that never settles becomes an error, not a crash.
+   */
+  private async runScanner(
+    plugin: Plugin,
+    scannerId: string,
+    sink: Sink,
+    label: string,
+    run: (ctx: import('@modelgate/plugin-api').ScanContext) => Promise<void> | void,
+    defaultLocation: { path: string; member?: string | undefined },
+  ): Promise<{ error: unknown; doing: string } | undefined> {
+    const { outcome, deadline } = sink;
+    const namespace = plugin.meta.namespace;
+    const ctx = {
+      options: this.settings.pluginOptions[namespace] ?? {},
+      signal: deadline.signal,
+      report: (finding: FindingReport) => {
+        const problem = checkReport(plugin, finding);
+        if (problem) {
+          outcome.errors.push({ path: defaultLocation.path, code: 'PLUGIN_INVALID_REPORT', message: `${plugin.meta.name} (${scannerId}): ${problem}` });
+          return;
+        }
+        const path = finding.path ?? defaultLocation.path;
+        const member = finding.path === undefined ? defaultLocation.member : undefined;
+        outcome.findings.push({
+          namespace,
+          rule: finding.rule,
+          messageId: finding.messageId,
+          ...(finding.data && { data: finding.data }),
+          location: { path, ...(member !== undefined && { member }), ...finding.location },
+          ...(finding.evidence && { evidence: finding.evidence }),
+        } satisfies RawFinding);
+      },
+    };
+    try {
+      await Promise.race([Promise.resolve().then(() => run(ctx)), deadline.expired.then(() => deadline.check())]);
+      deadline.check();
+      return undefined;
+    } catch (error) {
+      if (error instanceof ScanAbortedError) {
+        const seconds = this.settings.limits.timeoutMs / 1000;
+        const text = error.reason === 'timeout' ? `did not finish within the ${seconds}s timeout` : 'was cancelled';
+        return { error, doing: `${plugin.meta.name} (${scannerId}) ${text} on ${label}` };
+      }
+      return { error: Object.assign(new Error(errorMessage(error)), { code: 'PLUGIN_ERROR' }), doing: `${plugin.meta.name} (${scannerId}) failed on ${label}` };
+    }
+  }
+
+  /** Runs the directory scanners a {@link DirectoryTask} names. */
+  async scanDirectory(task: DirectoryTask, cancel?: AbortSignal): Promise<TaskOutcome> {
+    const outcome: TaskOutcome = { path: task.path, entries: [], findings: [], errors: [], bytesRead: 0, bytesHashed: 0 };
+    for (const key of task.scanners) {
+      const found = this.directoryScanners.get(key);
+      if (!found) continue;
+      const deadline = new ScanDeadline(Date.now() + this.settings.limits.timeoutMs, cancel);
+      const { directory, close } = createDirectoryHandle(task, () => deadline.check());
+      const failure = await this.runScanner(found.plugin, found.scanner.id, { outcome, deadline }, task.path || '.', (ctx) => found.scanner.scan(directory, ctx), {
+        path: task.path,
+      });
+      deadline.dispose();
+      outcome.bytesRead += await close();
+      if (failure) outcome.errors.push({ path: task.path || '.', code: errorCode(failure.error), message: `${failure.doing}: ${errorMessage(failure.error)}` });
+    }
+    return outcome;
+  }
+}
+
+/** Why a reported finding breaks the plugin's own declarations, or undefined when it is fine. */
+function checkReport(plugin: Plugin, finding: FindingReport): string | undefined {
+  const rule = plugin.rules[finding.rule];
+  if (!rule) return `reported undeclared rule "${finding.rule}"`;
+  const template = rule.messages[finding.messageId];
+  if (template === undefined) return `reported undeclared message "${finding.messageId}" of rule ${finding.rule}`;
+  const missing = placeholders(template).filter((name) => finding.data?.[name] === undefined);
+  if (missing.length) return `message ${finding.rule}.${finding.messageId} is missing data for ${missing.join(', ')}`;
+  return undefined;
+}
+
+export type { FileHandle, ReportError };

@@ -1,0 +1,54 @@
+import type { FileFormat, ReportError, ReportFile, ReportLocation } from '@modelgate/plugin-api';
+import type { ScanLimits } from './config.js';
+
+/** One disk file to scan; plain data so it can cross to a worker thread. */
+export interface FileTask {
+  fsPath: string | Uint8Array;
+  path: string;
+  size: number;
+}
+
+/** A file as directory scanners see it, with the engine's results for it. */
+export interface ListingEntry {
+  path: string;
+  fsPath: string | Uint8Array;
+  size: number;
+  format?: FileFormat;
+  sha256?: string;
+}
+
+/** One directory for directory-scope scanners, with every scanned file below it. */
+export interface DirectoryTask {
+  path: string;
+  /** The scanner ids (`namespace:id`) that asked for this directory. */
+  scanners: string[];
+  files: ListingEntry[];
+  subdirectories: string[];
+}
+
+/** Settings every scan task carries. */
+export interface TaskSettings {
+  hash: boolean;
+  limits: ScanLimits;
+  pluginOptions: Record<string, Record<string, unknown>>;
+}
+
+/** A finding as a scanner reported it, before severity and message are resolved. */
+export interface RawFinding {
+  namespace: string;
+  rule: string;
+  messageId: string;
+  data?: Record<string, string | number>;
+  location: ReportLocation;
+  evidence?: Record<string, unknown>;
+}
+
+/** What scanning one disk file (and its members) or one directory produced. */
+export interface TaskOutcome {
+  path: string;
+  entries: ReportFile[];
+  findings: RawFinding[];
+  errors: ReportError[];
+  bytesRead: number;
+  bytesHashed: number;
+}

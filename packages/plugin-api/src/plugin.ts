@@ -1,0 +1,115 @@
+import type { FileFormat } from './file-format.js';
+import type { DirectoryHandle, FileHandle } from './file-handle.js';
+import type { Severity } from './severity.js';
+
+/** The plugin API version this package describes. A plugin declares the version it was built for. */
+export const API_VERSION = 1 as const;
+
+/** Declared, documented metadata of one rule. Every reported rule must be declared. */
+export interface RuleMeta {
+  /** One sentence: what the rule detects. */
+  description: string;
+  defaultSeverity: Severity;
+  /** messageId → template; `{{name}}` placeholders are filled from the report's `data`. */
+  messages: Record<string, string>;
+  /** JSON Schema of the rule's options, validated on the main thread. */
+  schema?: object;
+  tags?: string[];
+  cwe?: string[];
+  docsUrl?: string;
+}
+
+/** Where in a file a finding is. */
+export interface FindingLocation {
+  byteOffset?: number;
+  line?: number;
+  /** A logical path inside the file, e.g. a tensor name or a JSON pointer's parts. */
+  logical?: string[];
+}
+
+/** What a scanner passes to {@link ScanContext.report}. */
+export interface FindingReport {
+  /** Rule name without the namespace (`header-too-large`); the engine prefixes `namespace/`. */
+  rule: string;
+  messageId: string;
+  data?: Record<string, string | number>;
+  location?: FindingLocation;
+  /** Small, JSON-serialisable details. */
+  evidence?: Record<string, unknown>;
+  /**
+   * Reports the finding against another file of the scan (root-relative posix path),
+   * e.g. a shard named in an index. Defaults to the file or directory being scanned.
+   */
+  path?: string;
+}
+
+/** What the engine gives a scanner for one file or directory. */
+export interface ScanContext {
+  /** Options for this plugin from the config (`plugins.<namespace>`), validated. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Aborted on soft timeout or cancellation: stop promptly when it fires. */
+  readonly signal: AbortSignal;
+  report(finding: FindingReport): void;
+}
+
+/**
+ * Which files a scanner wants. A file is selected when it matches any of `include`, `formats`
+ * or `magic` (a filter with none of them selects every file), matches no `exclude` glob, and is
+ * no larger than `maxSize`. Globs are matched against the root-relative path (and, for archive
+ * members, the member path) with picomatch, `dot: true`, basename matching for patterns without `/`.
+ */
+export interface FileFilter {
+  include?: string[];
+  exclude?: string[];
+  formats?: FileFormat[];
+  magic?: { offset: number; bytes: number[] }[];
+  maxSize?: number;
+  /** Scan archive members too (default true). */
+  members?: boolean;
+}
+
+/** A scanner that looks at one file at a time. */
+export interface FileScanner {
+  id: string;
+  scope?: 'file';
+  filter: FileFilter;
+  scan(file: FileHandle, ctx: ScanContext): Promise<void> | void;
+}
+
+/**
+ * A scanner that looks at a directory as a whole (manifests, licences, shard indexes).
+ * It runs after every file scan, once per directory that holds a file matching `filter.include`,
+ * so sha256 digests of the files are available in the listing.
+ */
+export interface DirectoryScanner {
+  id: string;
+  scope: 'directory';
+  filter: { include: string[] };
+  scan(directory: DirectoryHandle, ctx: ScanContext): Promise<void> | void;
+}
+
+export type Scanner = FileScanner | DirectoryScanner;
+
+export interface PluginMeta {
+  /** npm package name, e.g. `@modelgate/plugin-safetensors`. */
+  name: string;
+  version: string;
+  /** Prefix of the plugin's rule ids (`safetensors` → `safetensors/header-too-large`). */
+  namespace: string;
+  docsUrl?: string;
+}
+
+/** A modelgate plugin: a plain object, usually the default export of its package. */
+export interface Plugin {
+  apiVersion: typeof API_VERSION;
+  meta: PluginMeta;
+  rules: Record<string, RuleMeta>;
+  scanners: Scanner[];
+  /** JSON Schema for `plugins.<namespace>` options in the config. */
+  optionsSchema?: object;
+}
+
+/** Identity function that type-checks a plugin object. */
+export function definePlugin<P extends Plugin>(plugin: P): P {
+  return plugin;
+}

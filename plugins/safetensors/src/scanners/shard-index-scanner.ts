@@ -1,0 +1,21 @@
+import type { DirectoryScanner } from '@modelgate/plugin-api';
+import { checkShardIndex } from '../check-shard-index.js';
+import { createReporter } from '../reporter.js';
+
+/** Name pattern of sharded-checkpoint indexes (`model.safetensors.index.json`). */
+const INDEX_SUFFIX = '.safetensors.index.json';
+
+/** Checks every shard index of a directory against the shards it names. */
+export const shardIndexScanner: DirectoryScanner = {
+  id: 'safetensors-shard-index',
+  scope: 'directory',
+  filter: { include: [`*${INDEX_SUFFIX}`] },
+  async scan(directory, ctx) {
+    const report = createReporter(ctx);
+    for (const entry of directory.entries) {
+      if (ctx.signal.aborted) return;
+      if (entry.kind === 'directory' || !entry.name.endsWith(INDEX_SUFFIX)) continue;
+      await checkShardIndex(directory, entry.name, report, ctx.signal);
+    }
+  },
+};

@@ -1,0 +1,92 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { API_VERSION, isSeverity } from '@modelgate/plugin-api';
+import { describe, expect, it } from 'vitest';
+import plugin, { ALL_RULES, DTYPE_BITS, PLUGIN_VERSION } from '../src/index.js';
+import { MAX_FINDINGS_PER_RULE } from '../src/reporter.js';
+import { BITS, buildSafetensors, toFile } from './build-safetensors.js';
+import { ids, scanFile } from './scan.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+
+describe('plugin contract', () => {
+  it('is a valid plugin object', () => {
+    expect(plugin.apiVersion).toBe(API_VERSION);
+    expect(plugin.meta).toMatchObject({ name: '@modelgate/plugin-safetensors', namespace: 'safetensors' });
+    expect(plugin.meta.version).toBe(JSON.parse(read('package.json')).version);
+    expect(PLUGIN_VERSION).toBe(plugin.meta.version);
+    expect(plugin.scanners.map((s) => [s.id, s.scope])).toEqual([
+      ['safetensors-file', 'file'],
+      ['safetensors-shard-index', 'directory'],
+    ]);
+  });
+
+  it('declares every rule with a description, a severity and well-formed messages', () => {
+    expect(Object.keys(plugin.rules)).toEqual(ALL_RULES.map((r) => r.name));
+    for (const [name, meta] of Object.entries(plugin.rules)) {
+      expect(name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(meta.description.length).toBeGreaterThan(20);
+      expect(isSeverity(meta.defaultSeverity)).toBe(true);
+      for (const template of Object.values(meta.messages)) {
+        expect(template.replace(/\{\{\w+\}\}/g, '')).not.toMatch(/\{\{|\}\}/);
+      }
+    }
+  });
+
+  it('has a doc for every rule and no doc without a rule', () => {
+    const docs = readdirSync(join(root, 'docs/rules')).sort();
+    expect(docs).toEqual(ALL_RULES.map((r) => `${r.name}.md`).sort());
+    for (const rule of ALL_RULES) {
+      const doc = read(`docs/rules/${rule.name}.md`);
+      expect(doc).toContain(`# safetensors/${rule.name}`);
+      expect(doc).toContain(`**${rule.meta.defaultSeverity}**`);
+    }
+  });
+
+  it('lists every rule and its severity in the README', () => {
+    const readme = read('README.md');
+    for (const rule of ALL_RULES) {
+      expect(readme).toMatch(new RegExp(`\\[\`${rule.name}\`\\]\\(docs/rules/${rule.name}\\.md\\) \\| ${rule.meta.defaultSeverity} \\|`));
+    }
+  });
+
+  it('asserts every message of every rule somewhere in the tests', () => {
+    const tests = readdirSync(join(root, 'test'))
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => read(`test/${f}`))
+      .join('\n');
+    for (const rule of ALL_RULES) {
+      for (const messageId of Object.keys(rule.meta.messages)) {
+        const asserted = tests.includes(`${rule.name}/${messageId}`) || (tests.includes(`${rule.name}/\${messageId}`) && tests.includes(`'${messageId}'`));
+        expect(asserted, `${rule.name}/${messageId} is asserted`).toBe(true);
+      }
+    }
+  });
+
+  it('knows the same dtypes and widths as the test builder', () => {
+    expect(DTYPE_BITS).toEqual(BITS);
+  });
+});
+
+describe('scanner behaviour', () => {
+  it(`caps each rule at ${MAX_FINDINGS_PER_RULE} findings per file`, async () => {
+    const members = Array.from({ length: 150 }, (_, i) => `"t${i}":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"t${i}":{"dtype":"U8","shape":[1],"data_offsets":[0,1]}`);
+    const built = buildSafetensors({}, { headerText: `{${members.join(',')}}`, dataLength: 1 });
+    const findings = await scanFile(toFile(built));
+    expect(findings.filter((f) => f.rule === 'duplicate-key')).toHaveLength(MAX_FINDINGS_PER_RULE);
+  });
+
+  it('stops after reading the header when the scan is aborted', async () => {
+    const built = buildSafetensors({ w: { dtype: 'F32', shape: [2] } }, { edit: (h) => (h.w.dtype = 'F128') });
+    const controller = new AbortController();
+    controller.abort();
+    const findings: string[] = [];
+    const scanner = plugin.scanners[0]!;
+    if (scanner.scope === 'directory') throw new Error('unexpected');
+    await scanner.scan(toFile(built), { options: {}, signal: controller.signal, report: (f) => findings.push(f.rule) });
+    expect(findings).toEqual([]);
+    expect(ids(await scanFile(toFile(built)))).toEqual(['invalid-tensor-entry/unknownDtype']);
+  });
+});
