@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { binary, jsonDoc, text } from './generate.mjs';
 import { OUT_DIR, clean, isMain, parseArgs, prng, randomBlock, upToDate, writeMarker } from './lib.mjs';
 
-const VERSION = 1;
+const VERSION = 2;
 
 export function generateSmall({ out = join(OUT_DIR, 'small'), count = 20000, force = false } = {}) {
   out = resolve(out);

@@ -17,7 +17,7 @@ import { OUT_DIR, clean, fmtBytes, isMain, parseArgs, prng, randomBlock, upToDat
 const CHUNK = 1 << 20;
 const SHARD_BYTES = 500e6;
 const DTYPE_SIZE = { F16: 2, BF16: 2, F32: 4 };
-const VERSION = 1; // bump when the layout changes, so old directories are regenerated
+const VERSION = 2; // bump when the layout changes, so old directories are regenerated
 
 /** The tensor list of a llama-like model, grown layer by layer until it reaches `target` bytes. */
 function planTensors(target) {
@@ -90,16 +90,25 @@ const WORDS = ('the model weights tensor layer attention token vocabulary licens
   'sequence position rotary head projection precision float half quantized export safe').split(' ');
 
 export function text(rand, bytes) {
-  let s = '';
-  while (s.length < bytes) s += WORDS[(rand() * WORDS.length) | 0] + (rand() < 0.08 ? '.\n' : ' ');
-  return s.slice(0, bytes);
+  const parts = [];
+  for (let len = 0; len < bytes; ) {
+    const w = WORDS[(rand() * WORDS.length) | 0] + (rand() < 0.08 ? '.\n' : ' ');
+    parts.push(w);
+    len += w.length;
+  }
+  return parts.join('').slice(0, bytes);
 }
 
 export function jsonDoc(rand, bytes, id) {
   const doc = { id, name: `item-${id}`, enabled: rand() < 0.5, values: [], notes: '' };
-  while (JSON.stringify(doc).length < bytes - 40) doc.values.push(Math.round(rand() * 1e6) / 1e3);
-  doc.notes = text(rand, Math.max(0, bytes - JSON.stringify(doc).length - 2));
-  return JSON.stringify(doc, null, 0);
+  // fill about half with numbers (tracking the length, not re-serialising), the rest with text
+  for (let len = 80; len < bytes / 2; ) {
+    const v = Math.round(rand() * 1e6) / 1e3;
+    doc.values.push(v);
+    len += String(v).length + 1;
+  }
+  doc.notes = text(rand, Math.max(0, bytes - JSON.stringify(doc).length));
+  return JSON.stringify(doc);
 }
 
 /** A small binary: neutral magic (so no format sniffer claims it) + random bytes. */

@@ -16,15 +16,17 @@ export class ScanDeadline {
   readonly expired: Promise<void>;
   private reason: 'timeout' | 'cancelled' | undefined;
 
+  private readonly onCancel = () => this.abort('cancelled');
+
   constructor(
     private readonly deadline: number,
-    cancel?: AbortSignal,
+    private readonly cancel?: AbortSignal,
   ) {
     this.expired = new Promise((resolve) => this.controller.signal.addEventListener('abort', () => resolve(), { once: true }));
     this.timer = setTimeout(() => this.abort('timeout'), Math.max(0, deadline - Date.now()));
     this.timer.unref?.();
     if (cancel?.aborted) this.abort('cancelled');
-    cancel?.addEventListener('abort', () => this.abort('cancelled'), { once: true });
+    cancel?.addEventListener('abort', this.onCancel, { once: true });
   }
 
   get signal(): AbortSignal {
@@ -51,5 +53,6 @@ export class ScanDeadline {
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.cancel?.removeEventListener('abort', this.onCancel);
   }
 }

@@ -49,7 +49,7 @@ export function failedOutcome(file: FileTask, code: string, message: string): Ta
  * file is retried alone; a file that kills a worker twice becomes an error entry.
  */
 export async function runBatch(pool: WorkerPool, batch: FileTask[], softTimeoutMs: number, cancel: AbortSignal): Promise<TaskOutcome[]> {
-  const hardTimeout = (files: FileTask[]) => 2 * softTimeoutMs + 5_000 + files.reduce((sum, f) => sum + f.size, 0) / HARD_TIMEOUT_BYTES_PER_MS;
+  const hardTimeout = (files: FileTask[]) => 2 * softTimeoutMs + 1_000 + files.reduce((sum, f) => sum + f.size, 0) / HARD_TIMEOUT_BYTES_PER_MS;
   try {
     return await pool.run({ kind: 'files', files: batch }, hardTimeout(batch), cancel);
   } catch (error) {

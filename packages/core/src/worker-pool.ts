@@ -54,7 +54,7 @@ export class WorkerPool {
 
   /** Runs one task; `hardTimeoutMs` kills the thread if the task is still running then. */
   async run(task: WorkerTask, hardTimeoutMs: number, cancel?: AbortSignal): Promise<TaskOutcome[]> {
-    const timeout = AbortSignal.timeout(hardTimeoutMs);
+    const timeout = AbortSignal.timeout(Math.ceil(hardTimeoutMs));
     const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
     try {
       return await this.piscina.run(task, { signal });

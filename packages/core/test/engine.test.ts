@@ -17,7 +17,7 @@ describe('engine', () => {
       writeFileSync(join(root, 'empty'), '');
       const { report, events } = await scanWith([root], { plugins: [marker], concurrency });
       expect(report.files.map((f) => [f.path, f.format, f.status])).toEqual([
-        ['a.bin', 'binary', 'scanned'],
+        ['a.bin', 'text', 'scanned'],
         ['empty', 'empty', 'scanned'],
         ['sub dir/b.txt', 'text', 'scanned'],
       ]);
@@ -138,10 +138,12 @@ describe('engine', () => {
     for (let i = 0; i < 50; i++) writeFileSync(join(root, `f${i}.bin`), 'x');
     const engine = await createEngine({ plugins: [marker], concurrency: 'off' });
     const controller = new AbortController();
-    controller.abort();
-    const report = await engine.scan([root], { signal: controller.signal }).report;
+    const run = engine.scan([root], { signal: controller.signal });
+    for await (const event of run) if (event.type === 'file') controller.abort();
+    const report = await run.report;
     await engine.close();
     expect(report.run.complete).toBe(false);
-    expect(report.files.filter((f) => f.reason === 'scan cancelled')).toHaveLength(50);
+    expect(report.files.filter((f) => f.status === 'scanned')).toHaveLength(1);
+    expect(report.files.filter((f) => f.reason === 'scan cancelled')).toHaveLength(49);
   });
 });
