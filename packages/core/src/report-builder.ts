@@ -43,7 +43,17 @@ export class ReportBuilder {
     this.errors.push(...outcome.errors);
     this.bytesHashed += outcome.bytesHashed;
     for (const entry of outcome.entries) if (entry.member === undefined) this.bytesTotal += entry.size;
-    const resolved = outcome.findings.map((raw) => resolveFinding(raw, this.catalog)).filter((f) => f !== undefined);
+    const resolved: Omit<ReportFinding, 'fingerprint'>[] = [];
+    for (const raw of outcome.findings) {
+      const id = `${raw.namespace}/${raw.rule}`;
+      if (!this.catalog.get(id)) {
+        // Never drop a detection silently: an undeclared rule is an error the report shows.
+        this.errors.push({ path: raw.location.path, ...(raw.location.member !== undefined && { member: raw.location.member }), code: 'UNDECLARED_RULE', message: `finding of undeclared rule ${id} (${raw.messageId})` });
+        continue;
+      }
+      const finding = resolveFinding(raw, this.catalog);
+      if (finding) resolved.push(finding);
+    }
     this.findings.push(...resolved);
     return resolved;
   }

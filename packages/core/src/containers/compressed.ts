@@ -11,6 +11,7 @@ import { InflateBudget } from './limits.js';
 import { singleMemberName } from './member-names.js';
 import type { ContainerLimits, OpenedContainer } from './types.js';
 import { xzDecoder } from './xz-decoder.js';
+import { xzUncompressedSize } from './xz-index.js';
 import { gzipDecoder } from './zlib-decoder.js';
 
 /** Single-stream compression formats: one member each. */
@@ -22,8 +23,8 @@ const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
 /** What is known about the member before decompressing anything. */
 interface Preview {
   headerName?: string;
-  /** Size hint; exact only when `exact`. */
-  size: number;
+  /** Exact size, or a plausible estimate when known; undefined when nothing useful is declared. */
+  size?: number;
   exact: boolean;
 }
 
@@ -31,9 +32,15 @@ function notFormat(format: CompressedFormat, why: string): ContainerError {
   return new ContainerError('DECOMPRESS_ERROR', `not ${format} data: ${why}`);
 }
 
+/** Worst-case deflate expansion (for checking that ISIZE can be right). */
+const DEFLATE_MAX_RATIO = 1032;
+/** Smallest gzip member: 10-byte header, empty deflate block, 8-byte trailer. */
+const GZIP_MIN = 20;
+
 /**
- * gzip: header (for FNAME) and the ISIZE trailer, the uncompressed size of the last member
- * modulo 2^32, which is the size of the whole file for the usual single-member file under 4 GiB.
+ * gzip: the header (for FNAME) and the ISIZE trailer, the uncompressed size of the last member
+ * modulo 2^32. That is the whole size for the usual single-member file under 4 GiB; ISIZE values
+ * that no deflate stream of this length could produce (wrapped past 4 GiB) are dropped.
  */
 async function previewGzip(source: ByteSource): Promise<Preview> {
   const head = new ByteQueue(readRange(source, 0, Math.min(source.size, LISTING_CHUNK)));
@@ -43,10 +50,16 @@ async function previewGzip(source: ByteSource): Promise<Preview> {
   } catch (error) {
     // A header longer than the first chunk (a huge FNAME or FEXTRA) is legal, just not used for naming.
     if (source.size <= LISTING_CHUNK) throw notFormat('gzip', (error as Error).message);
+  } finally {
+    await head.close();
   }
+  const name = headerName !== undefined ? { headerName } : {};
   const trailer = await readAt(source, source.size - 4, 4);
-  const size = trailer.length === 4 ? u32(trailer, 0) : 0;
-  return { ...(headerName !== undefined && { headerName }), size, exact: false };
+  if (trailer.length < 4 || source.size < GZIP_MIN) return { ...name, exact: false };
+  const isize = u32(trailer, 0);
+  const body = source.size - GZIP_MIN;
+  const plausible = isize * 1.01 + 1024 >= body && isize <= body * DEFLATE_MAX_RATIO + 1024;
+  return { ...name, ...(plausible && { size: isize }), exact: false };
 }
 
 async function preview(format: CompressedFormat, source: ByteSource): Promise<Preview> {
@@ -55,16 +68,28 @@ async function preview(format: CompressedFormat, source: ByteSource): Promise<Pr
   if (format === 'bz2') {
     const level = (head[3] ?? 0) - 0x30;
     if (!hasBytes(head, 0, [0x42, 0x5a, 0x68]) || level < 1 || level > 9) throw notFormat(format, 'no BZh header');
-  } else if (!hasBytes(head, 0, XZ_MAGIC)) throw notFormat(format, 'no xz stream header');
-  // bzip2 and xz declare no size up front that is cheap to trust: the compressed size is the hint.
-  return { size: source.size, exact: false };
+    return { exact: false };
+  }
+  if (!hasBytes(head, 0, XZ_MAGIC)) throw notFormat(format, 'no xz stream header');
+  const size = await xzUncompressedSize(source);
+  return size === undefined ? { exact: false } : { size, exact: true };
+}
+
+/**
+ * The size to show when nothing better is known: the most the member may inflate to before the
+ * limits stop it. An overestimate on purpose: readers that stop at `size` must not miss data,
+ * and reads past the real end just come back short.
+ */
+function upperBound(source: ByteSource, limits: ContainerLimits): number {
+  return Math.min(limits.maxMemberBytes, Math.max(RATIO_FLOOR, source.size * limits.maxRatio));
 }
 
 /**
  * Opens a gzip, bzip2 or xz file as a container of one member, decompressed lazily.
- * The member is named by {@link singleMemberName}. Its `size` is an estimate
- * (`sizeIsEstimate: true`): gzip's ISIZE, or the compressed size for bzip2 and xz; the member
- * source's `size` becomes exact once a read has reached the end of the data. Reads are never
+ * The member is named by {@link singleMemberName}. Its `size`: exact for xz (read from the
+ * stream indexes); for gzip, ISIZE when plausible; otherwise (bzip2, odd gzip) the upper bound
+ * the limits allow. Unless exact, the member has `sizeIsEstimate: true` and `measureSize()`, and
+ * its source's `size` becomes exact once a read reaches the end of the data. Reads are never
  * limited by the estimate, only by the container limits.
  */
 export async function openCompressed(
@@ -75,8 +100,9 @@ export async function openCompressed(
 ): Promise<OpenedContainer> {
   const info = await preview(format, source);
   const member = singleMemberName(name, info.headerName);
+  const size = info.size ?? upperBound(source, limits);
   const anomalies = new AnomalyCollector();
-  if (info.size > RATIO_FLOOR && info.size / Math.max(1, source.size) > limits.maxRatio) {
+  if (info.size !== undefined && info.size > RATIO_FLOOR && info.size / Math.max(1, source.size) > limits.maxRatio) {
     anomalies.add({
       rule: 'compressed-bomb',
       messageId: 'ratio',
@@ -86,30 +112,32 @@ export async function openCompressed(
   }
   const budget = new InflateBudget(limits, name);
   const highWater = { value: 0 };
+  const open = () =>
+    new DecodedSource({
+      source,
+      start: 0,
+      length: source.size,
+      decoder: DECODERS[format],
+      format,
+      name: member,
+      sizeHint: size,
+      sizeExact: info.exact,
+      maxMemberBytes: limits.maxMemberBytes,
+      maxRatio: limits.maxRatio,
+      budget,
+      highWater,
+    });
   return {
     anomalies: anomalies.list,
     members: [
       {
         name: member,
-        size: info.size,
-        sizeIsEstimate: !info.exact,
+        size,
         compressedSize: source.size,
         headerOffset: 0,
         isDirectory: false,
-        open: () =>
-          new DecodedSource({
-            source,
-            start: 0,
-            length: source.size,
-            decoder: DECODERS[format],
-            format,
-            name: member,
-            sizeHint: info.size,
-            maxMemberBytes: limits.maxMemberBytes,
-            maxRatio: limits.maxRatio,
-            budget,
-            highWater,
-          }),
+        open,
+        ...(!info.exact && { sizeIsEstimate: true, measureSize: () => open().measure() }),
       },
     ],
   };

@@ -29,6 +29,8 @@ export interface DecodedSourceOptions {
   name: string;
   /** `size` until the end of the stream has been reached (then the exact decoded length). */
   sizeHint: number;
+  /** True when `sizeHint` is known to be exact (a ZIP's declared size is taken as such). */
+  sizeExact: boolean;
   maxMemberBytes: number;
   maxRatio: number;
   budget: InflateBudget;
@@ -76,8 +78,33 @@ export class DecodedSource implements ByteSource {
     return this.exactSize ?? this.options.sizeHint;
   }
 
+  /** True when `size` is exact: declared as such, or measured by decoding to the end. */
+  get sizeIsExact(): boolean {
+    return this.exactSize !== undefined || this.options.sizeExact;
+  }
+
   read(offset: number, length: number): Promise<Uint8Array> {
-    const result = this.queue.then(() => this.readNow(offset, length));
+    return this.serialized(() => this.readNow(offset, length));
+  }
+
+  /**
+   * Decodes to the end of the data (within the limits, which throw as for a read) and returns
+   * the exact decoded length; `size` is exact afterwards. Costs one pass over the data.
+   */
+  measure(): Promise<number> {
+    return this.serialized(async () => {
+      if (this.exactSize !== undefined) return this.exactSize;
+      const session = this.session ?? (await this.restart());
+      while (!session.done) {
+        if (session.atLimit) throw this.memberLimitError();
+        await this.pull(session, session.pos);
+      }
+      return session.pos;
+    });
+  }
+
+  private serialized<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
     this.queue = result.catch(() => undefined);
     return result;
   }

@@ -1,6 +1,5 @@
 import type { ByteSource } from '../byte-source.js';
 import { AnomalyCollector } from './anomalies.js';
-import { readAt } from './binary.js';
 import { ContainerError } from './errors.js';
 import { unsafePathReason } from './member-names.js';
 import { SliceSource } from './slice-source.js';
@@ -37,7 +36,7 @@ class TarWalk {
 
   async run(): Promise<void> {
     for (let first = true; ; first = false) {
-      const block = await readAt(this.source, this.offset, BLOCK);
+      const block = await this.readFrom(this.offset, BLOCK);
       if (first) checkFirstBlock(block);
       if (block.length === 0 || isZeroBlock(block)) return;
       if (block.length < BLOCK) {
@@ -58,7 +57,7 @@ class TarWalk {
     const dataStart = this.offset + BLOCK;
     if ('LKxg'.includes(header.type)) {
       if (header.size > MAX_TAR_METADATA) return this.corrupt('metadata');
-      const data = await readAt(this.source, dataStart, header.size);
+      const data = await this.readFrom(dataStart, header.size);
       if (data.length < header.size) return this.truncated('data');
       this.applyMetadata(header.type, data);
       this.offset = dataStart + roundUp(header.size);
@@ -73,7 +72,7 @@ class TarWalk {
     const linkName = this.next.linkPath ?? this.global.linkPath ?? header.linkName;
     this.next = {};
     this.addMember(header.type, name, size, linkName, dataStart);
-    if (dataStart + size > this.source.size) return this.truncated('data', name);
+    if (size > 0 && (await this.readFrom(dataStart + size - 1, 1)).length === 0) return this.truncated('data', name);
     this.offset = dataStart + roundUp(size);
     return true;
   }
@@ -107,7 +106,7 @@ class TarWalk {
     const special = SPECIAL_KINDS[type];
     if (special) this.anomalies.add({ rule: 'tar-special-file', messageId: 'special', data: { member: name, kind: special }, ...at });
     const isDirectory = NO_DATA_TYPES.has(type) || name.endsWith('/');
-    const length = isDirectory ? 0 : Math.max(0, Math.min(size, this.source.size - dataStart));
+    const length = isDirectory ? 0 : size;
     const source = this.source;
     this.members.push({
       name,
@@ -118,11 +117,20 @@ class TarWalk {
     });
   }
 
+  /**
+   * Reads without clipping at `source.size`: inside a gzip/bzip2 stream that size is only an
+   * estimate, and a short read is what tells the end.
+   */
+  private async readFrom(offset: number, length: number): Promise<Uint8Array> {
+    if (!Number.isSafeInteger(offset + length)) return new Uint8Array(0);
+    return this.source.read(offset, length);
+  }
+
   private truncated(what: 'header' | 'data', member?: string): false {
     this.anomalies.add({
       rule: 'tar-truncated',
       messageId: what,
-      data: { offset: this.offset, archiveSize: this.source.size, ...(member !== undefined && { member }) },
+      data: { offset: this.offset, ...(member !== undefined && { member }) },
       byteOffset: this.offset,
       ...(member !== undefined && { member }),
     });

@@ -34,6 +34,12 @@ export interface ContainerMember {
    * they hold (gzip's ISIZE is modulo 2^32 and covers the last member only). Display only.
    */
   sizeIsEstimate?: boolean;
+  /**
+   * Present when `sizeIsEstimate`: decodes the member to its end (within the limits, throwing
+   * `LimitError` as a read would) and resolves to its exact size. Costs one full decompression;
+   * call it when an exact size matters (formats that check their own length, tail reads).
+   */
+  measureSize?(): Promise<number>;
   /** Stored (compressed) size, when known. */
   compressedSize?: number;
   /** Offset of the member's header in the container, for finding locations. */

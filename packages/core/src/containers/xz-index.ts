@@ -21,8 +21,11 @@ export async function xzUncompressedSize(source: ByteSource): Promise<number | u
   let total = 0;
   for (let streams = 0; end > 0; streams++) {
     if (streams >= MAX_STREAMS) return undefined;
-    end = await skipPadding(source, end);
-    if (end === undefined || end < HEADER_SIZE + FOOTER_SIZE) return undefined;
+    const streamEnd = await skipPadding(source, end);
+    if (streamEnd === undefined) return undefined;
+    if (streamEnd === 0) break;
+    end = streamEnd;
+    if (end < HEADER_SIZE + FOOTER_SIZE) return undefined;
     const footer = await readAt(source, end - FOOTER_SIZE, FOOTER_SIZE);
     if (!hasBytes(footer, 10, FOOTER_MAGIC)) return undefined;
     const indexSize = (u32(footer, 4) + 1) * 4;

@@ -34,6 +34,8 @@ interface Located {
  * Listing costs a few reads: the tail, the central directory (streamed), one per local header.
  */
 export async function openZip(source: ByteSource, limits: ContainerLimits, name: string): Promise<OpenedContainer> {
+  // A zip inside a gzip/bzip2 stream: the end record is at the true end, so that must be known.
+  if (source instanceof DecodedSource && !source.sizeIsExact) await source.measure();
   const end = await readEndRecord(source);
   const directory = await readCentralDirectory(source, end, limits.maxEntries);
   const anomalies = new AnomalyCollector();
@@ -225,6 +227,7 @@ function toMember(item: Located, source: ByteSource, limits: ContainerLimits, bu
         format: 'deflate',
         name: member,
         sizeHint: size,
+        sizeExact: true,
         maxMemberBytes: limits.maxMemberBytes,
         maxRatio: limits.maxRatio,
         budget,

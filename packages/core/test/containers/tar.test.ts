@@ -44,7 +44,7 @@ describe('tar listing and reads', () => {
     expect((await open(buildTar([]))).members).toEqual([]);
   });
 
-  it('lists a 5 GiB member by hopping headers (three 512-byte reads)', async () => {
+  it('lists a 5 GiB member by hopping headers (a header and a last-byte check per entry)', async () => {
     const size = 5 * 1024 ** 3;
     const source = new SparseSource(512 + size + 512 + 512 + 1024, [
       { offset: 0, bytes: tarHeader('huge.bin', size) },
@@ -55,7 +55,8 @@ describe('tar listing and reads', () => {
       ['huge.bin', size],
       ['after.txt', 1],
     ]);
-    expect(source.reads).toBe(3);
+    expect(source.reads).toBe(5);
+    expect(source.bytesRead).toBeLessThan(2048);
   });
 });
 
