@@ -7,7 +7,7 @@ import type { Report, ReportError, ReportFinding, Severity } from '@modelgate/pl
 import pc from 'picocolors';
 import { compareStrings } from './canonical.js';
 import { escapePath, escapeTerminal } from './escape.js';
-import { displayWidth, padEnd, wrapText } from './text-width.js';
+import { displayWidth, wrapText } from './text-width.js';
 
 /** Options of {@link formatTable}. */
 export interface TableOptions {

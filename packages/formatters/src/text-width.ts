@@ -123,15 +123,3 @@ export function wrapText(text: string, width: number): string[] {
   if (line.trimEnd() !== '' || lines.length === 0) flush();
   return lines;
 }
-
-/**
- * Pads escaped text with spaces on the right to `width` columns.
- *
- * @param text - escaped text.
- * @param width - the target width.
- * @returns the padded text (unchanged when already wide enough).
- */
-export function padEnd(text: string, width: number): string {
-  const missing = width - displayWidth(text);
-  return missing > 0 ? text + ' '.repeat(missing) : text;
-}

@@ -36,6 +36,8 @@ const smallTar = buildTar([
   { name: 'model/data.pkl', data: Buffer.from([0x80, 0x04, 0x4b, 0x2a, 0x2e]) },
 ]);
 const expectedTar = { 'hello.txt': 'hello world\n', 'model/data.pkl': '\x80\x04K*.' };
+/** Python's tarfile (which made the bzip2/xz fixtures) pads archives to a 10 KiB record. */
+const PYTHON_TAR_LENGTH = 10_240;
 
 describe('gzip', () => {
   it('opens a .tar.gz as one member named after the file, with ISIZE as its size', async () => {
@@ -102,7 +104,7 @@ describe('bzip2', () => {
     expect(member).toMatchObject({ name: 'model.tar', sizeIsEstimate: true });
     // bzip2 declares no size: the estimate is the most the limits let it inflate to, until measured.
     expect(member.size).toBeGreaterThanOrEqual(smallTar.length);
-    expect(await member.measureSize!()).toBe(smallTar.length);
+    expect(await member.measureSize!()).toBe(PYTHON_TAR_LENGTH);
   });
 
   it('decodes several blocks and several streams', async () => {
@@ -141,7 +143,7 @@ describe('xz', () => {
     const opened = await open('xz', fixtures.SMALL_TAR_XZ, 'model.txz');
     expect(names(opened)).toEqual(['model.tar']);
     // Exact, from the xz index.
-    expect(opened.members[0]!.size).toBe(smallTar.length);
+    expect(opened.members[0]!.size).toBe(PYTHON_TAR_LENGTH);
     expect(opened.members[0]!.sizeIsEstimate).toBeUndefined();
     expect((await open('xz', fixtures.TWO_STREAMS_XZ, 'two.xz')).members[0]!.size).toBe(13);
   });
