@@ -152,9 +152,25 @@ function verifyReport(reportPath, root, files, digests) {
   return {
     filesOnDisk: files.length, filesInReport: entries.length, hashed, matched, mismatches,
     statuses: entries.reduce((acc, e) => ((acc[e.status] = (acc[e.status] ?? 0) + 1), acc), {}),
+    // every shard should be sniffed as safetensors; anything else means its rules did not run
+    shardFormats: entries.filter((e) => e.path.endsWith('.safetensors'))
+      .reduce((acc, e) => ((acc[e.format] = (acc[e.format] ?? 0) + 1), acc), {}),
     findings: report.findings?.length ?? 0, errors: report.errors?.length ?? 0,
     firstErrors: (report.errors ?? []).slice(0, 3),
   };
+}
+
+/** Fraction of `files`' bytes resident in the page cache, if util-linux `fincore` exists. */
+function cachedFraction(files) {
+  try {
+    const out = execFileSync('fincore', ['--bytes', '--noheadings', '--raw', '--output', 'RES,SIZE', ...files.map((f) => f.path)],
+      { encoding: 'utf8', maxBuffer: 64 << 20 });
+    let res = 0, size = 0;
+    for (const line of out.trim().split('\n')) { const [r, s] = line.split(/\s+/).map(Number); res += r; size += s; }
+    return size ? res / size : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function machineInfo() {
@@ -201,6 +217,9 @@ async function main() {
   const warmUpSec = (performance.now() - tw) / 1000;
   log(`warm-up: read ${fmtBytes(totalBytes + smallBytes)} once in ${warmUpSec.toFixed(1)} s; all runs below read from the page cache (cold-disk numbers are not measured)`);
 
+  const cachedBefore = cachedFraction(modelFiles);
+  if (cachedBefore !== undefined) log(`page cache: ${(cachedBefore * 100).toFixed(1)} % of the model directory resident (fincore)`);
+
   const runs = { hash: [], openssl: [], noHash: [], small: [], startup: [] };
   let verification;
   for (let i = 1; i <= args.runs; i++) {
@@ -224,6 +243,7 @@ async function main() {
     log(`run ${i}: e one-file scan    ${(e.wallMs / 1000).toFixed(2)} s  rchar ${fmtBytes(e.rchar)}`);
   }
 
+  const cachedAfter = cachedFraction(modelFiles);
   const med = (xs, key = 'wallMs') => median(xs.map((r) => r[key]));
   const hashS = med(runs.hash) / 1000, opensslS = med(runs.openssl) / 1000, noHashS = med(runs.noHash) / 1000;
   const noHashRchar = med(runs.noHash, 'rchar'), startupRchar = med(runs.startup, 'rchar');
@@ -257,7 +277,7 @@ async function main() {
       small: smallDir && { dir: relative(ROOT, smallDir), files: smallFiles.length, bytes: smallBytes },
     },
     method: { pageCache: `warm-up read of all data once (${warmUpSec.toFixed(1)} s) before the runs; cold disk not measured`,
-      runs: args.runs, statistic: 'median wall time', rss: 'max VmHWM over the hashing and no-hash runs',
+      cachedFraction: { before: cachedBefore, after: cachedAfter }, runs: args.runs, statistic: 'median wall time', rss: 'max VmHWM over the hashing and no-hash runs',
       bytesRead: 'rchar of /proc/PID/io (includes page-cache reads and the CLI reading its own JS)' },
     medians: {
       hashScanS: hashS, opensslS, noHashScanS: noHashS, smallNoHashS: smallS, startupS,
@@ -309,7 +329,9 @@ Data: ${r.data.model.files} files, ${fmtBytes(r.data.model.bytes)} (${r.data.mod
 
 Digest check: ${v.hashed} of ${v.filesInReport} report entries carry a sha256, ${v.matched} match openssl` +
 `${v.mismatches.length ? ` (mismatches: ${v.mismatches.join('; ')})` : ''}; report statuses ${JSON.stringify(v.statuses)}, ` +
-`${v.findings} findings, ${v.errors} errors.
+`${v.findings} findings, ${v.errors} errors; shards sniffed as ${JSON.stringify(v.shardFormats)}.` +
+`${r.method.cachedFraction.after === undefined ? '' : ` Page-cache residency of the model directory (fincore): ` +
+`${(r.method.cachedFraction.before * 100).toFixed(1)} % before, ${(r.method.cachedFraction.after * 100).toFixed(1)} % after the runs.`}
 `;
 }
 

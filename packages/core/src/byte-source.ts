@@ -7,6 +7,10 @@ export interface ByteSource {
   /** Size in bytes as known (for members: the size the archive declares). */
   readonly size: number;
   read(offset: number, length: number): Promise<Uint8Array>;
+  /** False while `size` is only an estimate (compressed streams that do not store their size). */
+  readonly sizeIsExact?: boolean;
+  /** Decodes to the end (within the limits) so that `size` becomes exact; returns it. */
+  measure?(): Promise<number>;
 }
 
 /** Thrown when reading would cross a safety limit (inflated bytes, ratio, entries). */

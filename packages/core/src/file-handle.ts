@@ -24,7 +24,9 @@ export function createFileHandle(source: ByteSource, identity: HandleIdentity, b
     path,
     diskPath: identity.diskPath,
     ...(identity.member !== undefined && { member: identity.member }),
-    size: source.size,
+    get size() {
+      return source.size;
+    },
     format: identity.format,
     read,
     async *stream(range = {}) {

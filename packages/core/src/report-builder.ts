@@ -34,6 +34,7 @@ export class ReportBuilder {
   private readonly errors: ReportError[] = [];
   private bytesTotal = 0;
   private bytesHashed = 0;
+  private bytesRead = 0;
 
   constructor(private readonly catalog: RuleCatalog) {}
 
@@ -42,6 +43,7 @@ export class ReportBuilder {
     this.files.push(...outcome.entries);
     this.errors.push(...outcome.errors);
     this.bytesHashed += outcome.bytesHashed;
+    this.bytesRead += outcome.bytesRead;
     for (const entry of outcome.entries) if (entry.member === undefined) this.bytesTotal += entry.size;
     const resolved: Omit<ReportFinding, 'fingerprint'>[] = [];
     for (const raw of outcome.findings) {
@@ -102,7 +104,7 @@ export class ReportBuilder {
       summary: {
         bySeverity,
         files: { scanned: count('scanned'), skipped: count('skipped'), errored: count('error') },
-        bytes: { total: this.bytesTotal, hashed: this.bytesHashed },
+        bytes: { total: this.bytesTotal, hashed: this.bytesHashed, read: this.bytesRead },
       },
     };
   }

@@ -162,9 +162,18 @@ export class ScannerRuntime {
     entry.format = format;
     const subject: FilterSubject = { path: member ?? diskPath, isMember: member !== undefined, format, size: source.size, head };
     const handle = createFileHandle(source, { diskPath, ...(member !== undefined && { member }), format }, () => deadline.check());
-    for (const { plugin, scanner, matches } of this.fileScanners) {
+    const matching = this.fileScanners.filter(({ matches }) => matches(subject));
+    if (matching.length && source.sizeIsExact === false && source.measure) {
+      // A plugin will read this member: give it the exact size of a stream that does not store one.
+      try {
+        entry.size = await source.measure();
+      } catch (error) {
+        fail(error, 'cannot decompress');
+        return;
+      }
+    }
+    for (const { plugin, scanner } of matching) {
       if (deadline.firedReason) break;
-      if (!matches(subject)) continue;
       const error = await this.runScanner(plugin, scanner.id, sink, handle.path, (ctx) => scanner.scan(handle, ctx), { path: diskPath, member });
       if (error) fail(error.error, error.doing);
     }

@@ -68,7 +68,7 @@ export function makeReport(parts: Partial<Omit<Report, 'summary'>> & { summary?:
         skipped: files.filter((f) => f.status === 'skipped').length,
         errored: files.filter((f) => f.status === 'error').length,
       },
-      bytes: { total: files.reduce((n, f) => n + f.size, 0), hashed: 0 },
+      bytes: { total: files.reduce((n, f) => n + f.size, 0), hashed: 0, read: 0 },
       ...parts.summary,
     },
   };

@@ -70,6 +70,7 @@ export interface Report {
   summary: {
     bySeverity: Record<Severity, number>;
     files: { scanned: number; skipped: number; errored: number };
-    bytes: { total: number; hashed: number };
+    /** Bytes on disk, bytes hashed, and bytes read by sniffing, plugins and archive listing. */
+    bytes: { total: number; hashed: number; read: number };
   };
 }

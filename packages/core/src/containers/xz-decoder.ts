@@ -14,6 +14,10 @@ import type { Decoder } from './decoder.js';
 let owner: XzRun | undefined;
 let lock: Promise<unknown> = Promise.resolve();
 
+function setOwner(run: XzRun | undefined): void {
+  owner = run;
+}
+
 function exclusive<T>(work: () => Promise<T>): Promise<T> {
   const result = lock.then(work);
   lock = result.catch(() => undefined);
@@ -33,7 +37,7 @@ class XzRun {
       await owner?.suspend();
       const compressed = ReadableStream.from(this.openInput());
       this.reader = new xzDecompress.XzReadableStream(compressed).getReader();
-      owner = this;
+      setOwner(this);
       skip = this.produced;
     }
     for (;;) {
@@ -69,7 +73,7 @@ class XzRun {
 
   private forget(): void {
     this.reader = undefined;
-    if (owner === this) owner = undefined;
+    if (owner === this) setOwner(undefined);
   }
 }
 
