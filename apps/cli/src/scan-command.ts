@@ -31,7 +31,9 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
     await engine.close();
   }
   const color = flags.color ?? (flags.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
-  const text = formatReport(report, flags.format, { color });
+  // Fit a terminal; in a pipe or a file, lines may be long rather than wrapped mid-path.
+  const width = flags.output === undefined && process.stdout.isTTY ? process.stdout.columns || 100 : 200;
+  const text = formatReport(report, flags.format, { color, width });
   if (flags.output) {
     await writeFile(flags.output, text);
     if (!flags.quiet) process.stderr.write(`modelgate: ${flags.format} report written to ${flags.output}\n`);
