@@ -43,8 +43,9 @@ export function sniffFormat(head: Uint8Array, size: number, lastByte?: number): 
   if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z';
   if (startsWith(head, [0x47, 0x47, 0x55, 0x46])) return 'gguf';
   if (startsWith(head, [0x75, 0x73, 0x74, 0x61, 0x72], 257)) return 'tar';
-  if (head[0] === 0x80 && head[1] !== undefined && head[1] >= 2 && head[1] <= 5) return 'pickle';
+  // Before pickle: a header length such as 0x0280 starts with the bytes of a pickle PROTO opcode.
   if (looksLikeSafetensors(head, size)) return 'safetensors';
+  if (head[0] === 0x80 && head[1] !== undefined && head[1] >= 2 && head[1] <= 5) return 'pickle';
   // Protocol 0/1 pickles start with an opcode and end with STOP ('.').
   if (head[0] !== undefined && PICKLE_V0_START.has(head[0]) && lastByte === 0x2e && !isJsonStart(head)) {
     if (!isMostlyText(head) || head[0] === 0x28 /* ( MARK */ || startsWithTextGlobal(head)) return 'pickle';

@@ -43,6 +43,13 @@ describe('sniffFormat', () => {
     expect(sniffFormat(head, 10)).not.toBe('safetensors');
   });
 
+  it('prefers safetensors when a header length happens to start like a pickle PROTO opcode', () => {
+    const header = `{"a":{"dtype":"F16","shape":[1],"data_offsets":[0,2]}}`.padEnd(0x280, ' ');
+    const head = safetensorsHead(header);
+    expect([head[0], head[1]]).toEqual([0x80, 0x02]);
+    expect(sniffFormat(head, head.length + 2)).toBe('safetensors');
+  });
+
   it('recognises protocol 0 pickles, which are text, by their GLOBAL opcode and final STOP', () => {
     const pickle = bytes("cos\nsystem\n(S'id'\ntR.");
     expect(sniffFormat(pickle, pickle.length, 0x2e)).toBe('pickle');
