@@ -55,6 +55,15 @@ describe('a plugin that misbehaves on one file', () => {
     expect(report.errors[1]!.message).toMatch(/missing data for name/);
   });
 
+  it('sees another file vanish between the walk and its scan: an error entry for it', async () => {
+    const root = tree({ 'a.chaos': 'vanish', 'victim.bin': 'soon gone' });
+    process.env.MODELGATE_TEST_ROOT = root;
+    const { report } = await scanWith([root], { plugins: [misbehaving], concurrency: 'off' });
+    expect(report.errors).toEqual([expect.objectContaining({ path: 'victim.bin', code: 'ENOENT', message: expect.stringMatching(/cannot open/) })]);
+    expect(report.files.find((f) => f.path === 'victim.bin')).toMatchObject({ status: 'error' });
+    expect(report.run.complete).toBe(false);
+  });
+
   it('sees its file shrink during the scan: the digest is withheld and the scan is incomplete', async () => {
     const root = tree({ 'a.chaos': Buffer.concat([Buffer.from('shrink'), Buffer.alloc(3 * 1024 * 1024, 32)]) });
     process.env.MODELGATE_TEST_ROOT = root;
