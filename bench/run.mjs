@@ -59,7 +59,7 @@ function sample(pid, s) {
 /** Spawns `cmd args`, polls /proc every 20 ms; resolves with wall ms, exit code and the maxima. */
 function measure(cmd, argv, { statsFile } = {}) {
   return new Promise((resolvePromise, reject) => {
-    const s = { hwm: 0, rchar: 0, readBytes: 0 };
+    const s = { hwm: 0, rchar: 0, readBytes: 0, cpuMs: undefined };
     const env = { ...process.env, ...(statsFile && { MODELGATE_BENCH_STATS: statsFile }) };
     if (statsFile) rmSync(statsFile, { force: true });
     const t0 = process.hrtime.bigint();
@@ -75,8 +75,9 @@ function measure(cmd, argv, { statsFile } = {}) {
       if (statsFile && existsSync(statsFile)) {
         const own = JSON.parse(readFileSync(statsFile, 'utf8'));
         absorb(s, own.status, own.io);
+        s.cpuMs = (own.cpu.user + own.cpu.system) / 1000;
       }
-      resolvePromise({ wallMs, code, signal, stdout, stderr, peakRss: s.hwm, rchar: s.rchar, readBytes: s.readBytes });
+      resolvePromise({ wallMs, code, signal, stdout, stderr, peakRss: s.hwm, rchar: s.rchar, readBytes: s.readBytes, cpuMs: s.cpuMs });
     });
   });
 }
@@ -104,13 +105,14 @@ function balance(files, n) {
 }
 
 /** Baseline: one `openssl dgst -sha256 -r f1 f2 ...` per core, all at once; wall time of the whole.
- *  A group with a very long file list runs as consecutive invocations (ARG_MAX). */
+ *  A group with a very long file list runs as consecutive invocations (ARG_MAX). Each invocation
+ *  runs under `sh -c '...; times'` so the children's CPU time is printed too (POSIX, no GNU time). */
 async function opensslBaseline(files) {
   const t0 = process.hrtime.bigint();
   const outputs = await Promise.all(balance(files, NPROC).map(async (g) => {
     let out = '';
     for (let i = 0; i < g.files.length; i += 1000) {
-      const r = await measure('openssl', ['dgst', '-sha256', '-r', ...g.files.slice(i, i + 1000)]);
+      const r = await measure('sh', ['-c', 'openssl dgst -sha256 -r "$@" || exit 1; times', 'sh', ...g.files.slice(i, i + 1000)]);
       if (r.code !== 0) throw new Error(`openssl failed: ${r.stderr}`);
       out += r.stdout;
     }
@@ -118,11 +120,19 @@ async function opensslBaseline(files) {
   }));
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const digests = new Map();
-  for (const line of outputs.join('').split('\n')) {
-    const m = /^([0-9a-f]{64}) \*?(.+)$/.exec(line);
-    if (m) digests.set(m[2], m[1]);
+  let cpuMs = 0;
+  for (const out of outputs) {
+    const times = [];
+    for (const line of out.split('\n')) {
+      const m = /^([0-9a-f]{64}) \*?(.+)$/.exec(line);
+      if (m) digests.set(m[2], m[1]);
+      const t = /^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/.exec(line.trim());
+      if (t) times.push((+t[1] * 60 + +t[2] + +t[3] * 60 + +t[4]) * 1000);
+    }
+    // `times` prints the shell's own line, then its children's: keep every second line
+    cpuMs += times.filter((_, k) => k % 2 === 1).reduce((a, b) => a + b, 0);
   }
-  return { wallMs, digests };
+  return { wallMs, digests, cpuMs };
 }
 
 /** Reads every file once (8 MiB reads) so all later runs hit the page cache. */
@@ -244,14 +254,14 @@ async function main() {
   for (let i = 1; i <= args.runs; i++) {
     const a = await modelgate(modelDir, join(TMP, 'hash.json'), []);
     runs.hash.push(a);
-    log(`run ${i}: a hashing scan     ${(a.wallMs / 1000).toFixed(2)} s  exit ${a.code}  peak RSS ${fmtBytes(a.peakRss)}`);
+    log(`run ${i}: a hashing scan     ${(a.wallMs / 1000).toFixed(2)} s  cpu ${(a.cpuMs / 1000).toFixed(2)} s  exit ${a.code}  peak RSS ${fmtBytes(a.peakRss)}`);
     const b = await opensslBaseline(modelFiles);
-    runs.openssl.push({ wallMs: b.wallMs });
-    log(`run ${i}: b openssl x${NPROC}       ${(b.wallMs / 1000).toFixed(2)} s`);
+    runs.openssl.push({ wallMs: b.wallMs, cpuMs: b.cpuMs });
+    log(`run ${i}: b openssl x${NPROC}       ${(b.wallMs / 1000).toFixed(2)} s  cpu ${(b.cpuMs / 1000).toFixed(2)} s`);
     if (i === 1) verification = verifyReport(join(TMP, 'hash.json'), modelDir, modelFiles, b.digests);
     const c = await modelgate(modelDir, join(TMP, 'nohash.json'), ['--no-hash']);
     runs.noHash.push(c);
-    log(`run ${i}: c no-hash scan     ${(c.wallMs / 1000).toFixed(2)} s  rchar ${fmtBytes(c.rchar)}  peak RSS ${fmtBytes(c.peakRss)}`);
+    log(`run ${i}: c no-hash scan     ${(c.wallMs / 1000).toFixed(2)} s  cpu ${(c.cpuMs / 1000).toFixed(2)} s  rchar ${fmtBytes(c.rchar)}  peak RSS ${fmtBytes(c.peakRss)}`);
     if (smallDir) {
       const d = await modelgate(smallDir, join(TMP, 'small.json'), ['--no-hash']);
       runs.small.push(d);
@@ -281,6 +291,8 @@ async function main() {
     // less sensitive to slow phases of a shared machine than the ratio of medians
     hashVsOpensslPaired: median(runs.hash.map((r, i) => r.wallMs / runs.openssl[i].wallMs)),
     noHashVsHashPaired: median(runs.noHash.map((r, i) => r.wallMs / runs.hash[i].wallMs)),
+    // CPU seconds (user+sys, all threads/processes): stable when the VM's parallel capacity is not
+    hashVsOpensslCpu: med(runs.hash, 'cpuMs') / med(runs.openssl, 'cpuMs'),
     hashVsOpensslBest: Math.min(...runs.hash.map((r) => r.wallMs)) / Math.min(...runs.openssl.map((r) => r.wallMs)),
     noHashReadPct: (noHashRchar / totalBytes) * 100,
     noHashReadPctNet: (Math.max(0, noHashRchar - startupRchar) / totalBytes) * 100,
@@ -310,11 +322,12 @@ async function main() {
       hashThroughputGBps: totalBytes / 1e9 / hashS, opensslThroughputGBps: totalBytes / 1e9 / opensslS,
       noHashRchar, noHashReadBytes: med(runs.noHash, 'readBytes'), startupRchar,
       hashScanRchar: med(runs.hash, 'rchar'),
+      cpuS: Object.fromEntries(Object.entries(runs).filter(([, v]) => v.length).map(([k, v]) => [k, med(v, 'cpuMs') / 1000])),
     },
     minima: Object.fromEntries(Object.entries(runs).filter(([, v]) => v.length).map(([k, v]) => [k, Math.min(...v.map((r) => r.wallMs)) / 1000])),
     peakRss: { hash: runs.hash.map((r) => r.peakRss), noHash: runs.noHash.map((r) => r.peakRss), small: runs.small.map((r) => r.peakRss) },
     ratios, targets: TARGETS, pass, verification,
-    raw: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map((r) => ({ wallMs: r.wallMs, code: r.code, peakRss: r.peakRss, rchar: r.rchar, readBytes: r.readBytes }))])),
+    raw: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map((r) => ({ wallMs: r.wallMs, cpuMs: r.cpuMs, code: r.code, peakRss: r.peakRss, rchar: r.rchar, readBytes: r.readBytes }))])),
   };
   writeFileSync(join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const md = markdown(results);
@@ -340,17 +353,17 @@ Data: ${r.data.model.files} files, ${fmtBytes(r.data.model.bytes)} (${r.data.mod
 CPU probe (\`openssl speed -evp sha256\`, in memory): 1 process ${r.method.cpuProbe.before.oneProcessGBps} → ${r.method.cpuProbe.after.oneProcessGBps} GB/s, ` +
 `${r.machine.cores} processes ${r.method.cpuProbe.before.allCoresGBps} → ${r.method.cpuProbe.after.allCoresGBps} GB/s (before → after the runs).
 
-| measurement | median | min | notes |
-|---|---:|---:|---|
-| (a) \`modelgate scan\` with sha256 | ${s(m.hashScanS)} | ${s(r.minima.hash)} | ${m.hashThroughputGBps.toFixed(2)} GB/s |
-| (b) \`openssl dgst -sha256\` × ${r.machine.cores} processes | ${s(m.opensslS)} | ${s(r.minima.openssl)} | ${m.opensslThroughputGBps.toFixed(2)} GB/s |
-| (c) \`modelgate scan --no-hash\` | ${s(m.noHashScanS)} | ${s(r.minima.noHash)} | read ${fmtBytes(m.noHashRchar)} (rchar) |
-| (d) \`--no-hash\`, ${r.data.small?.files ?? '-'} small files | ${m.smallNoHashS === undefined ? '-' : s(m.smallNoHashS)} | ${r.minima.small === undefined ? '-' : s(r.minima.small)} | ${x.smallFilesPerSec === undefined ? '-' : `${Math.round(x.smallFilesPerSec)} files/s`} |
-| (e) start-up: scan of a one-file directory | ${s(m.startupS)} | ${s(r.minima.startup)} | read ${fmtBytes(m.startupRchar)} (rchar) |
+| measurement | median | min | CPU (median) | notes |
+|---|---:|---:|---:|---|
+| (a) \`modelgate scan\` with sha256 | ${s(m.hashScanS)} | ${s(r.minima.hash)} | ${s(m.cpuS.hash)} | ${m.hashThroughputGBps.toFixed(2)} GB/s |
+| (b) \`openssl dgst -sha256\` × ${r.machine.cores} processes | ${s(m.opensslS)} | ${s(r.minima.openssl)} | ${s(m.cpuS.openssl)} | ${m.opensslThroughputGBps.toFixed(2)} GB/s |
+| (c) \`modelgate scan --no-hash\` | ${s(m.noHashScanS)} | ${s(r.minima.noHash)} | ${s(m.cpuS.noHash)} | read ${fmtBytes(m.noHashRchar)} (rchar) |
+| (d) \`--no-hash\`, ${r.data.small?.files ?? '-'} small files | ${m.smallNoHashS === undefined ? '-' : s(m.smallNoHashS)} | ${r.minima.small === undefined ? '-' : s(r.minima.small)} | ${m.cpuS.small === undefined ? '-' : s(m.cpuS.small)} | ${x.smallFilesPerSec === undefined ? '-' : `${Math.round(x.smallFilesPerSec)} files/s`} |
+| (e) start-up: scan of a one-file directory | ${s(m.startupS)} | ${s(r.minima.startup)} | ${s(m.cpuS.startup)} | read ${fmtBytes(m.startupRchar)} (rchar) |
 
 | ratio | value | target | |
 |---|---:|---:|---|
-| hashing scan / openssl baseline | ${x.hashVsOpenssl.toFixed(3)} (paired ${x.hashVsOpensslPaired.toFixed(3)}, best/best ${x.hashVsOpensslBest.toFixed(3)}) | ≤ ${t.hashVsOpenssl} | ${ok(p.hashVsOpenssl)} |
+| hashing scan / openssl baseline | ${x.hashVsOpenssl.toFixed(3)} (paired ${x.hashVsOpensslPaired.toFixed(3)}, best/best ${x.hashVsOpensslBest.toFixed(3)}, CPU time ${x.hashVsOpensslCpu.toFixed(3)}) | ≤ ${t.hashVsOpenssl} | ${ok(p.hashVsOpenssl)} |
 | no-hash / hashing scan | ${x.noHashVsHash.toFixed(3)} (paired ${x.noHashVsHashPaired.toFixed(3)}) | < ${t.noHashVsHash} | ${ok(p.noHashVsHash)} |
 | no-hash bytes read / total size | ${x.noHashReadPct.toFixed(3)} % (${x.noHashReadPctNet.toFixed(3)} % net of start-up) | < ${t.noHashReadPct} % | ${ok(p.noHashReadPct)} |
 | peak RSS (max over a and c runs) | ${x.peakRssMB.toFixed(0)} MB | < ${t.peakRssMB} MB | ${ok(p.peakRssMB)} |

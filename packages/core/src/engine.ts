@@ -12,7 +12,7 @@ import { ReportBuilder } from './report-builder.js';
 import { RuleCatalog } from './rule-catalog.js';
 import { ScannerRuntime } from './scanner-runtime.js';
 import { batchFiles, runBatch } from './scheduler.js';
-import type { DirectoryTask, FileTask, ListingEntry, TaskOutcome, TaskSettings } from './tasks.js';
+import { emptyOutcome, type DirectoryTask, type FileTask, type ListingEntry, type TaskOutcome, type TaskSettings } from './tasks.js';
 import { walk, type WalkResult } from './walk.js';
 import { autoThreads, WorkerPool, WorkerTaskError } from './worker-pool.js';
 
@@ -196,14 +196,18 @@ function directoryTasks(plugins: Plugin[], walked: WalkResult, listing: Map<stri
   const scanners = plugins.flatMap((plugin) =>
     plugin.scanners
       .filter((s): s is DirectoryScanner => s.scope === 'directory')
-      .map((scanner) => ({ key: `${plugin.meta.namespace}:${scanner.id}`, matches: picomatch(scanner.filter.include, { dot: true, basename: true }) })),
+      .map((scanner) => ({
+        key: `${plugin.meta.namespace}:${scanner.id}`,
+        root: scanner.filter.root === true,
+        matches: picomatch(scanner.filter.include, { dot: true, basename: true }),
+      })),
   );
   if (!scanners.length) return [];
   const wanted = new Map<string, Set<string>>();
   for (const file of listing.values()) {
     const slash = file.path.lastIndexOf('/');
-    const directory = slash < 0 ? '' : file.path.slice(0, slash);
     for (const scanner of scanners) {
+      const directory = scanner.root || slash < 0 ? '' : file.path.slice(0, slash);
       if (scanner.matches(file.path)) {
         const keys = wanted.get(directory) ?? new Set();
         keys.add(scanner.key);
@@ -230,7 +234,7 @@ async function runDirectoryScanners(run: RunContext, walked: WalkResult, listing
       if (outcome) accept(outcome);
     } catch (error) {
       if (!(error instanceof WorkerTaskError) || error.code === 'CANCELLED') throw error;
-      accept({ path: task.path, entries: [], findings: [], errors: [{ path: task.path || '.', code: error.code, message: `directory scan failed: ${error.message}` }], bytesRead: 0, bytesHashed: 0 });
+      accept({ ...emptyOutcome(task.path), errors: [{ path: task.path || '.', code: error.code, message: `directory scan failed: ${error.message}` }] });
     }
   }
 }

@@ -32,6 +32,7 @@ export class ReportBuilder {
   private readonly files: ReportFile[] = [];
   private readonly findings: Omit<ReportFinding, 'fingerprint'>[] = [];
   private readonly errors: ReportError[] = [];
+  private readonly inventory = new Map<string, Map<string, Record<string, unknown>>>();
   private bytesTotal = 0;
   private bytesHashed = 0;
   private bytesRead = 0;
@@ -44,6 +45,11 @@ export class ReportBuilder {
     this.errors.push(...outcome.errors);
     this.bytesHashed += outcome.bytesHashed;
     this.bytesRead += outcome.bytesRead;
+    for (const { namespace, entry } of outcome.inventory) {
+      const entries = this.inventory.get(namespace) ?? new Map<string, Record<string, unknown>>();
+      entries.set(JSON.stringify(entry), entry); // the same fact recorded twice is listed once
+      this.inventory.set(namespace, entries);
+    }
     for (const entry of outcome.entries) if (entry.member === undefined) this.bytesTotal += entry.size;
     const resolved: Omit<ReportFinding, 'fingerprint'>[] = [];
     for (const raw of outcome.findings) {
@@ -101,6 +107,12 @@ export class ReportBuilder {
       files,
       findings: assignFingerprints(sorted),
       errors,
+      inventory: Object.fromEntries(
+        [...this.inventory.keys()].sort().map((namespace) => {
+          const entries = this.inventory.get(namespace)!;
+          return [namespace, [...entries.keys()].sort().map((key) => entries.get(key)!)];
+        }),
+      ),
       summary: {
         bySeverity,
         files: { scanned: count('scanned'), skipped: count('skipped'), errored: count('error') },

@@ -19,7 +19,7 @@ import { ScanAbortedError, ScanDeadline } from './scan-deadline.js';
 import { SNIFF_BYTES, sniffFormat } from './sniff.js';
 import { openContainer } from './containers/index.js';
 import { createDirectoryHandle } from './directory-handle.js';
-import type { DirectoryTask, FileTask, RawFinding, TaskOutcome, TaskSettings } from './tasks.js';
+import { emptyOutcome, type DirectoryTask, type FileTask, type RawFinding, type TaskOutcome, type TaskSettings } from './tasks.js';
 
 const HASH_CHUNK = 1024 * 1024;
 /** Members larger than this are not read at their end just to sniff protocol-0 pickles. */
@@ -73,7 +73,7 @@ export class ScannerRuntime {
 
   /** Scans one disk file: sniff, file scanners, container members, then the sha256. */
   async scanFile(task: FileTask, cancel?: AbortSignal): Promise<TaskOutcome> {
-    const outcome: TaskOutcome = { path: task.path, entries: [], findings: [], errors: [], bytesRead: 0, bytesHashed: 0 };
+    const outcome = emptyOutcome(task.path);
     const deadline = new ScanDeadline(Date.now() + this.settings.limits.timeoutMs, cancel);
     const sink = { outcome, deadline };
     const fsPath = typeof task.fsPath === 'string' ? task.fsPath : Buffer.from(task.fsPath);
@@ -258,6 +258,9 @@ export class ScannerRuntime {
           ...(finding.evidence && { evidence: finding.evidence }),
         } satisfies RawFinding);
       },
+      inventory: (entry: Record<string, unknown>) => {
+        outcome.inventory.push({ namespace, entry });
+      },
     };
     try {
       await Promise.race([Promise.resolve().then(() => run(ctx)), deadline.expired.then(() => deadline.check())]);
@@ -275,7 +278,7 @@ export class ScannerRuntime {
 
   /** Runs the directory scanners a {@link DirectoryTask} names. */
   async scanDirectory(task: DirectoryTask, cancel?: AbortSignal): Promise<TaskOutcome> {
-    const outcome: TaskOutcome = { path: task.path, entries: [], findings: [], errors: [], bytesRead: 0, bytesHashed: 0 };
+    const outcome = emptyOutcome(task.path);
     for (const key of task.scanners) {
       const found = this.directoryScanners.get(key);
       if (!found) continue;

@@ -1,4 +1,4 @@
-import type { FileTask, TaskOutcome } from './tasks.js';
+import { emptyOutcome, type FileTask, type TaskOutcome } from './tasks.js';
 import { WorkerTaskError, type WorkerPool } from './worker-pool.js';
 
 /** Files at least this big are a task of their own. */
@@ -35,12 +35,9 @@ export function batchFiles(files: FileTask[]): FileTask[][] {
 /** An outcome standing for a file the workers could not scan. */
 export function failedOutcome(file: FileTask, code: string, message: string): TaskOutcome {
   return {
-    path: file.path,
+    ...emptyOutcome(file.path),
     entries: [{ path: file.path, size: file.size, status: 'error', reason: message }],
-    findings: [],
     errors: [{ path: file.path, code, message }],
-    bytesRead: 0,
-    bytesHashed: 0,
   };
 }
 

@@ -49,6 +49,13 @@ export interface TaskOutcome {
   entries: ReportFile[];
   findings: RawFinding[];
   errors: ReportError[];
+  /** Inventory entries, each with the namespace of the plugin that recorded it. */
+  inventory: { namespace: string; entry: Record<string, unknown> }[];
   bytesRead: number;
   bytesHashed: number;
+}
+
+/** An outcome with nothing in it yet. */
+export function emptyOutcome(path: string): TaskOutcome {
+  return { path, entries: [], findings: [], errors: [], inventory: [], bytesRead: 0, bytesHashed: 0 };
 }

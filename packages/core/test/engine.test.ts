@@ -70,6 +70,23 @@ describe('engine', () => {
     expect(report.findings.map((f) => [f.location.path, f.message])).toEqual([['data/listing.txt', '2 files, digests: 2']]);
   });
 
+  it('runs root-scope directory scanners once at the root with the whole tree, wherever the trigger file is', async () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'deep', 'er'), { recursive: true });
+    writeFileSync(join(root, 'deep', 'er', 'file.bin'), 'x');
+    writeFileSync(join(root, 'deep', 'TREE'), 'x');
+    const { report } = await scanWith([root], { plugins: [marker], concurrency: 'off' });
+    expect(report.findings.map((f) => f.message)).toEqual(['root files, digests: true']);
+  });
+
+  it('collects plugins\' inventory entries by namespace, sorted and without duplicates', async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'b.bin'), 'MARK');
+    writeFileSync(join(root, 'a.bin'), 'MARK');
+    const { report } = await scanWith([root], { plugins: [marker], concurrency: 2 });
+    expect(report.inventory).toEqual({ marker: [{ marked: 'a.bin' }, { marked: 'b.bin' }] });
+  });
+
   it('with --no-hash reads only what the plugins and sniffing need', async () => {
     const root = tempDir();
     writeFileSync(join(root, 'big.bin'), Buffer.alloc(20 * 1024 * 1024, 1));

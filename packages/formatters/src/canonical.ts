@@ -10,7 +10,7 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 
 /** Declared key order of every object in a report, by its path from the root (`[]` for arrays). */
 const KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
-  '': ['schemaVersion', 'tool', 'run', 'rules', 'files', 'findings', 'errors', 'summary'],
+  '': ['schemaVersion', 'tool', 'run', 'rules', 'files', 'findings', 'errors', 'inventory', 'summary'],
   tool: ['name', 'version', 'plugins'],
   'tool.plugins[]': ['name', 'version'],
   run: ['startedAt', 'durationMs', 'targets', 'root', 'complete'],
@@ -33,7 +33,7 @@ const KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
   summary: ['bySeverity', 'files', 'bytes'],
   'summary.bySeverity': ['critical', 'high', 'medium', 'low', 'info'],
   'summary.files': ['scanned', 'skipped', 'errored'],
-  'summary.bytes': ['total', 'hashed'],
+  'summary.bytes': ['total', 'hashed', 'read'],
 };
 
 /** A path no report object has: keys below it are sorted. */

@@ -61,6 +61,7 @@ export function makeReport(parts: Partial<Omit<Report, 'summary'>> & { summary?:
     files,
     findings,
     errors: parts.errors ?? [],
+    inventory: parts.inventory ?? {},
     summary: {
       bySeverity,
       files: {

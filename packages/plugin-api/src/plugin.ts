@@ -50,6 +50,12 @@ export interface ScanContext {
   /** Aborted on soft timeout or cancellation: stop promptly when it fires. */
   readonly signal: AbortSignal;
   report(finding: FindingReport): void;
+  /**
+   * Adds a fact to the report's inventory under this plugin's namespace: things found that are not
+   * problems (imports a pickle makes, the licence a model carries, the advisory data used).
+   * Small, JSON-serialisable objects; the engine sorts them so reports stay deterministic.
+   */
+  inventory(entry: Record<string, unknown>): void;
 }
 
 /**
@@ -84,7 +90,12 @@ export interface FileScanner {
 export interface DirectoryScanner {
   id: string;
   scope: 'directory';
-  filter: { include: string[] };
+  /**
+   * `include`: file globs (basename globs match in any directory) that make a directory worth a scan.
+   * `root: true`: run once, for the scan root, with every file of the scan, when any file matches
+   * (for documents that refer to files anywhere in the tree, such as cards naming datasets).
+   */
+  filter: { include: string[]; root?: boolean };
   scan(directory: DirectoryHandle, ctx: ScanContext): Promise<void> | void;
 }
 

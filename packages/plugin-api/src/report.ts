@@ -67,6 +67,8 @@ export interface Report {
   files: ReportFile[];
   findings: ReportFinding[];
   errors: ReportError[];
+  /** Facts plugins recorded (see `ScanContext.inventory`), by plugin namespace, sorted. */
+  inventory: Record<string, Record<string, unknown>[]>;
   summary: {
     bySeverity: Record<Severity, number>;
     files: { scanned: number; skipped: number; errored: number };

@@ -21,6 +21,7 @@ function context(findings: Finding[]): ScanContext {
   return {
     options: {},
     signal: new AbortController().signal,
+    inventory() {},
     report(f) {
       const meta = plugin.rules[f.rule];
       expect(meta, `rule ${f.rule} is declared`).toBeDefined();
