@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { ConfigError, findConfigFile, loadConfigFile, type EngineConfigInput } from '@modelgate/core';
 import type { Severity } from '@modelgate/plugin-api';
 import { builtinPluginPaths } from './builtin-plugins.js';
@@ -12,11 +13,14 @@ export async function buildEngineInput(flags: Partial<ScanFlags>): Promise<{ eng
   const limits = { ...engine.limits };
   if (flags.maxFileSize !== undefined) limits.maxFileSize = flags.maxFileSize;
   if (flags.timeout !== undefined) limits.timeoutMs = flags.timeout * 1000;
+  const pluginOptions = { ...engine.pluginOptions };
+  if (flags.advisories !== undefined) pluginOptions.requirements = { ...pluginOptions.requirements, advisories: resolve(flags.advisories) };
   const failOn = flags.failOn ?? (fromFile as { failOn?: Severity }).failOn ?? 'high';
   return {
     engine: {
       ...engine,
       plugins: [...builtinPluginPaths(), ...extra],
+      pluginOptions,
       ...(flags.concurrency !== undefined && { concurrency: flags.concurrency }),
       ...(flags.hash === false && { hash: false }),
       limits,

@@ -41,4 +41,5 @@ export interface ScanFlags {
   progress: boolean;
   quiet?: boolean;
   color?: boolean;
+  advisories?: string;
 }

@@ -5,6 +5,8 @@ import { ExitCode } from './exit-codes.js';
 import { parse, type ScanFlags } from './options.js';
 import { rulesCommand } from './rules-command.js';
 import { scanCommand } from './scan-command.js';
+import { registerDbCommand } from './commands/db.js';
+import { registerManifestCommand } from './commands/manifest.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -32,6 +34,7 @@ export function buildProgram(result: { code: number }): Command {
     .option('-q, --quiet', 'no progress bar or notices on stderr')
     .option('--color', 'force colors in table output')
     .option('--no-color', 'no colors in table output')
+    .option('--advisories <path>', 'advisory data for the requirements plugin: an OSV dump directory or all.zip')
     .action(async (paths: string[], flags: ScanFlags) => {
       result.code = await scanCommand(paths, flags);
     });
@@ -44,6 +47,8 @@ export function buildProgram(result: { code: number }): Command {
     .action(async (flags: { format: 'table' | 'json'; config?: string }) => {
       result.code = await rulesCommand(flags);
     });
+  registerManifestCommand(program, result);
+  registerDbCommand(program, result);
   return program;
 }
 

@@ -74,7 +74,11 @@ const schema = {
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 function describe(error: ErrorObject): string {
-  const where = error.instancePath ? error.instancePath.slice(1).replaceAll('/', '.') : '';
+  const where = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .join('.');
   if (error.keyword === 'additionalProperties') {
     const key = String((error.params as { additionalProperty: string }).additionalProperty);
     return `unknown key "${where ? `${where}.` : ''}${key}"`;
@@ -89,6 +93,20 @@ function describe(error: ErrorObject): string {
 /** Validates parsed config data and converts it to engine input. Throws {@link ConfigError}. */
 export function parseConfig(data: unknown, source: string): { engine: EngineConfigInput; failOn?: string } {
   if (data === null || data === undefined) data = {};
+  // A top-level key that is no option but holds an object configures the plugin of that namespace
+  // (`pickle: { allow: [...] }`); the engine rejects it if no loaded plugin has that namespace.
+  const shorthand: Record<string, Record<string, unknown>> = {};
+  if (typeof data === 'object' && !Array.isArray(data)) {
+    const rest: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+      if (!(key in schema.properties) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        shorthand[key] = value as Record<string, unknown>;
+      } else {
+        rest[key] = value;
+      }
+    }
+    data = rest;
+  }
   if (!validate(data)) {
     const problems = [...new Set((validate.errors ?? []).filter((e) => e.keyword !== 'anyOf').map(describe))];
     throw new ConfigError(`invalid config ${source}: ${problems.join('; ')}`);
@@ -99,7 +117,7 @@ export function parseConfig(data: unknown, source: string): { engine: EngineConf
   const engine: EngineConfigInput = {
     baseDir,
     ...(file.plugins && { plugins: file.plugins }),
-    ...(file.pluginOptions && { pluginOptions: file.pluginOptions }),
+    ...((file.pluginOptions || Object.keys(shorthand).length) && { pluginOptions: { ...shorthand, ...file.pluginOptions } }),
     ...(file.rules && { rules: file.rules as EngineConfigInput['rules'] }),
     ...(file.ignore && { ignore: file.ignore }),
     ...(file.followSymlinks !== undefined && { followSymlinks: file.followSymlinks }),

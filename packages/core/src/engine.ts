@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import picomatch from 'picomatch';
 import type { DirectoryScanner, Plugin, Report, ReportRule } from '@modelgate/plugin-api';
+import { ConfigError } from './config-file.js';
 import { DEFAULT_IGNORES, resolveConfig, type EngineConfig, type EngineConfigInput } from './config.js';
 import { containerRules } from './builtin-rules.js';
 import { EventQueue } from './event-queue.js';
@@ -53,6 +54,10 @@ async function loadPlugins(config: EngineConfig): Promise<LoadedPlugin[]> {
     }
   }
   const namespaces = new Map<string, string>([['container', '@modelgate/core']]);
+  const unknownOptions = Object.keys(config.pluginOptions).filter((ns) => !loaded.some((l) => l.plugin.meta.namespace === ns));
+  if (unknownOptions.length) {
+    throw new ConfigError(`unknown key ${unknownOptions.map((k) => `"${k}"`).join(', ')}: neither a config option nor the namespace of a loaded plugin`);
+  }
   for (const { plugin } of loaded) {
     const other = namespaces.get(plugin.meta.namespace);
     if (other) throw new PluginLoadError(plugin.meta.name, `namespace "${plugin.meta.namespace}" is already used by ${other}`);

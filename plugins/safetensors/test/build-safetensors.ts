@@ -1,4 +1,4 @@
-import { MemoryFile } from './memory-handles.js';
+import { MemoryFile } from '@modelgate/plugin-kit/testing';
 
 /**
  * Bits per element, written out independently of the plugin's table so a typo there shows up.
@@ -78,10 +78,10 @@ export function assembleHead(text: string | Uint8Array, options: { pad?: boolean
 
 /** A memory file for a build; data bytes are virtual zeros (never allocated). */
 export function toFile(built: Built, path = 'model.safetensors', extraBytes = 0): MemoryFile {
-  return new MemoryFile(path, built.head, { size: built.head.length + built.dataLength + extraBytes });
+  return new MemoryFile(path, built.head, { size: built.head.length + built.dataLength + extraBytes, format: 'safetensors' });
 }
 
 /** A memory file whose content is exactly `bytes`. */
 export function rawFile(bytes: Uint8Array | number[], path = 'model.safetensors', size?: number): MemoryFile {
-  return new MemoryFile(path, bytes instanceof Uint8Array ? bytes : Uint8Array.from(bytes), size === undefined ? {} : { size });
+  return new MemoryFile(path, bytes instanceof Uint8Array ? bytes : Uint8Array.from(bytes), size === undefined ? { format: 'safetensors' } : { size, format: 'safetensors' });
 }

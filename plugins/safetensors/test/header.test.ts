@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assembleHead, buildSafetensors, rawFile, toFile } from './build-safetensors.js';
-import { MemoryFile } from './memory-handles.js';
+import { MemoryFile } from '@modelgate/plugin-kit/testing';
 import { ids, scanFile } from './scan.js';
 
 /** An 8-byte little-endian prefix declaring `length`. */

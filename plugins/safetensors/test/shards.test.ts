@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSafetensors, toFile, type TensorSpec } from './build-safetensors.js';
-import { MemoryDirectory, MemoryFile, type MemoryNode } from './memory-handles.js';
+import { MemoryDirectory, MemoryFile, type MemoryNode } from '@modelgate/plugin-kit/testing';
 import { ids, scanDirectory } from './scan.js';
 
 const DIR = 'repo';

@@ -23,7 +23,7 @@ export class MemoryFile implements FileHandle {
   ) {
     this.diskPath = path;
     this.size = options.size ?? bytes.length;
-    this.format = options.format ?? 'safetensors';
+    this.format = options.format ?? 'binary';
   }
 
   async read(offset: number, length: number): Promise<Uint8Array> {
