@@ -261,6 +261,10 @@ export class ScannerRuntime {
       inventory: (entry: Record<string, unknown>) => {
         outcome.inventory.push({ namespace, entry });
       },
+      fail: (code: string, message: string) => {
+        const { path, member } = defaultLocation;
+        outcome.errors.push({ path: path || '.', ...(member !== undefined && { member }), code: String(code), message: `${plugin.meta.name} (${scannerId}): ${message}` });
+      },
     };
     try {
       await Promise.race([Promise.resolve().then(() => run(ctx)), deadline.expired.then(() => deadline.check())]);

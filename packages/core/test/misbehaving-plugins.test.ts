@@ -55,6 +55,13 @@ describe('a plugin that misbehaves on one file', () => {
     expect(report.errors[1]!.message).toMatch(/missing data for name/);
   });
 
+  it('gives up on a file through ctx.fail: an error entry, the scan is incomplete', async () => {
+    const root = tree({ 'a.chaos': 'give-up' });
+    const { report } = await scanWith([root], { plugins: [misbehaving], concurrency: 'off' });
+    expect(report.errors).toEqual([{ path: 'a.chaos', code: 'NOT_ANALYSABLE', message: 'test-misbehaving (chaos): cannot read this kind of file' }]);
+    expect(report.run.complete).toBe(false);
+  });
+
   it('sees another file vanish between the walk and its scan: an error entry for it', async () => {
     const root = tree({ 'a.chaos': 'vanish', 'victim.bin': 'soon gone' });
     process.env.MODELGATE_TEST_ROOT = root;

@@ -56,6 +56,12 @@ export interface ScanContext {
    * Small, JSON-serialisable objects; the engine sorts them so reports stay deterministic.
    */
   inventory(entry: Record<string, unknown>): void;
+  /**
+   * Records that the file could not be fully analysed (an unreadable format, a limit hit): an error
+   * entry in the report, which makes the scan incomplete (exit code 3 unless a finding fails it).
+   * Findings already reported stay. `code` is machine-readable, e.g. `NOT_ANALYSABLE`.
+   */
+  fail(code: string, message: string): void;
 }
 
 /**

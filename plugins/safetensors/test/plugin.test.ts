@@ -85,7 +85,7 @@ describe('scanner behaviour', () => {
     const findings: string[] = [];
     const scanner = plugin.scanners[0]!;
     if (scanner.scope === 'directory') throw new Error('unexpected');
-    await scanner.scan(toFile(built), { options: {}, signal: controller.signal, inventory: () => {}, report: (f) => findings.push(f.rule) });
+    await scanner.scan(toFile(built), { options: {}, signal: controller.signal, inventory: () => {}, fail: () => {}, report: (f) => findings.push(f.rule) });
     expect(findings).toEqual([]);
     expect(ids(await scanFile(toFile(built)))).toEqual(['invalid-tensor-entry/unknownDtype']);
   });

@@ -22,6 +22,7 @@ function context(findings: Finding[]): ScanContext {
     options: {},
     signal: new AbortController().signal,
     inventory() {},
+    fail() {},
     report(f) {
       const meta = plugin.rules[f.rule];
       expect(meta, `rule ${f.rule} is declared`).toBeDefined();

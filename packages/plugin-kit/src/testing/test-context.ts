@@ -21,6 +21,8 @@ export interface TestFinding extends FindingReport {
 export interface TestRun {
   findings: TestFinding[];
   inventory: Record<string, unknown>[];
+  /** What the scanner passed to `ctx.fail`. */
+  errors: { code: string; message: string }[];
 }
 
 const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
@@ -30,7 +32,7 @@ const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
  * undeclared rule or message, an unfilled placeholder or data that is not JSON throws at once.
  */
 export function createTestContext(plugin: Plugin, options: { options?: Record<string, unknown>; signal?: AbortSignal } = {}): { ctx: ScanContext; run: TestRun } {
-  const run: TestRun = { findings: [], inventory: [] };
+  const run: TestRun = { findings: [], inventory: [], errors: [] };
   const ctx: ScanContext = {
     options: options.options ?? {},
     signal: options.signal ?? new AbortController().signal,
@@ -50,6 +52,9 @@ export function createTestContext(plugin: Plugin, options: { options?: Record<st
     inventory(entry) {
       JSON.stringify(entry);
       run.inventory.push(entry);
+    },
+    fail(code, message) {
+      run.errors.push({ code, message });
     },
   };
   return { ctx, run };
