@@ -32,9 +32,11 @@ export function createDirectoryHandle(task: DirectoryTask, beforeRead: () => voi
   }
   children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const open = new Set<DiskSource>();
+  const files = task.files.map((file) => toEntry(file, file.path.slice(file.path.lastIndexOf('/') + 1)));
   const directory: DirectoryHandle = {
     path: task.path,
     entries: children,
+    files,
     lookup(path) {
       const file = byPath.get(path);
       return file && toEntry(file, path.split('/').pop() ?? path);

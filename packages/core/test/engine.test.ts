@@ -76,7 +76,7 @@ describe('engine', () => {
     writeFileSync(join(root, 'deep', 'er', 'file.bin'), 'x');
     writeFileSync(join(root, 'deep', 'TREE'), 'x');
     const { report } = await scanWith([root], { plugins: [marker], concurrency: 'off' });
-    expect(report.findings.map((f) => f.message)).toEqual(['root files, digests: true']);
+    expect(report.findings.map((f) => f.message)).toEqual(['root files, digests: deep/TREE,deep/er/file.bin']);
   });
 
   it('collects plugins\' inventory entries by namespace, sorted and without duplicates', async () => {

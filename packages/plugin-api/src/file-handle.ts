@@ -47,6 +47,8 @@ export interface DirectoryHandle {
   readonly path: string;
   /** Direct children, sorted by name. */
   readonly entries: readonly DirectoryEntry[];
+  /** Every scanned file below this directory, at any depth, sorted by root-relative path. */
+  readonly files: readonly DirectoryEntry[];
   /**
    * Looks up any file under the scan root by root-relative posix path.
    * Returns undefined when it does not exist or was not part of the scan.

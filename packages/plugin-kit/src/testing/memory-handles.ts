@@ -79,6 +79,15 @@ export class MemoryDirectory implements DirectoryHandle {
       .map((p) => this.lookup(p)!);
   }
 
+  get files(): readonly DirectoryEntry[] {
+    const prefix = this.path === '' ? '' : `${this.path}/`;
+    return [...this.nodes.entries()]
+      .filter(([p, node]) => node !== 'dir' && p.startsWith(prefix))
+      .map(([p]) => p)
+      .sort()
+      .map((p) => this.lookup(p)!);
+  }
+
   lookup(path: string): DirectoryEntry | undefined {
     const node = this.nodes.get(path);
     if (node === undefined) return undefined;
