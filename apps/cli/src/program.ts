@@ -7,6 +7,7 @@ import { rulesCommand } from './rules-command.js';
 import { scanCommand } from './scan-command.js';
 import { registerDbCommand } from './commands/db.js';
 import { registerManifestCommand } from './commands/manifest.js';
+import { registerServeCommand } from './commands/serve.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -49,6 +50,7 @@ export function buildProgram(result: { code: number }): Command {
     });
   registerManifestCommand(program, result);
   registerDbCommand(program, result);
+  registerServeCommand(program, result);
   return program;
 }
 
