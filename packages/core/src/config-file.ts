@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
-import { parse as parseYaml } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { newAjv, yamlModule } from './lazy-modules.js';
 import { SEVERITIES } from '@modelgate/plugin-api';
 import type { EngineConfigInput } from './config.js';
 import { parseByteSize } from './byte-size.js';
@@ -20,6 +20,8 @@ export interface ConfigFile {
   plugins?: string[];
   pluginOptions?: Record<string, Record<string, unknown>>;
   rules?: Record<string, string>;
+  /** Per-path rule settings; the last override that matches a finding's file wins. */
+  overrides?: { files: string[]; rules: Record<string, string> }[];
   ignore?: string[];
   followSymlinks?: boolean;
   hash?: boolean;
@@ -49,6 +51,18 @@ const schema = {
     plugins: { type: 'array', items: { type: 'string', minLength: 1 } },
     pluginOptions: { type: 'object', additionalProperties: { type: 'object' } },
     rules: { type: 'object', additionalProperties: { enum: [...SEVERITIES, 'off'] } },
+    overrides: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['files', 'rules'],
+        properties: {
+          files: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          rules: { type: 'object', additionalProperties: { enum: [...SEVERITIES, 'off'] } },
+        },
+      },
+    },
     ignore: { type: 'array', items: { type: 'string' } },
     followSymlinks: { type: 'boolean' },
     hash: { type: 'boolean' },
@@ -71,7 +85,13 @@ const schema = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+let compiled: ValidateFunction | undefined;
+
+/** The schema's complaints about `data`, or an empty list. */
+function schemaErrors(data: unknown): ErrorObject[] {
+  compiled ??= newAjv({ allErrors: true, strict: false }).compile(schema);
+  return compiled(data) ? [] : (compiled.errors ?? []);
+}
 
 function describe(error: ErrorObject): string {
   const where = error.instancePath
@@ -107,8 +127,9 @@ export function parseConfig(data: unknown, source: string): { engine: EngineConf
     }
     data = rest;
   }
-  if (!validate(data)) {
-    const problems = [...new Set((validate.errors ?? []).filter((e) => e.keyword !== 'anyOf').map(describe))];
+  const errors = schemaErrors(data);
+  if (errors.length) {
+    const problems = [...new Set(errors.filter((e) => e.keyword !== 'anyOf').map(describe))];
     throw new ConfigError(`invalid config ${source}: ${problems.join('; ')}`);
   }
   const file = data as ConfigFile;
@@ -119,6 +140,7 @@ export function parseConfig(data: unknown, source: string): { engine: EngineConf
     ...(file.plugins && { plugins: file.plugins }),
     ...((file.pluginOptions || Object.keys(shorthand).length) && { pluginOptions: { ...shorthand, ...file.pluginOptions } }),
     ...(file.rules && { rules: file.rules as EngineConfigInput['rules'] }),
+    ...(file.overrides && { overrides: file.overrides as EngineConfigInput['overrides'] }),
     ...(file.ignore && { ignore: file.ignore }),
     ...(file.followSymlinks !== undefined && { followSymlinks: file.followSymlinks }),
     ...(file.hash !== undefined && { hash: file.hash }),
@@ -147,7 +169,7 @@ export async function loadConfigFile(path: string): Promise<{ engine: EngineConf
   }
   let data: unknown;
   try {
-    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { uniqueKeys: true });
+    data = path.endsWith('.json') ? JSON.parse(text) : yamlModule().parse(text, { uniqueKeys: true });
   } catch (error) {
     throw new ConfigError(`cannot parse config ${path}: ${(error as Error).message}`);
   }

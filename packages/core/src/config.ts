@@ -1,4 +1,5 @@
 import type { Plugin, Severity } from '@modelgate/plugin-api';
+import type { RuleOverride } from './rule-overrides.js';
 
 /** Limits that bound the work done per file; exceeding one makes the scan incomplete. */
 export interface ScanLimits {
@@ -34,6 +35,8 @@ export interface EngineConfig {
   pluginOptions: Record<string, Record<string, unknown>>;
   /** Per-rule severity overrides or `off`, keyed by rule id (`safetensors/header-too-large`). */
   rules: Record<string, RuleSetting>;
+  /** Per-path rule settings, applied after `rules`; the last matching override wins. */
+  overrides: RuleOverride[];
   /** Extra ignore globs, matched against root-relative paths. `.git` and `node_modules` are always ignored. */
   ignore: string[];
   followSymlinks: boolean;
@@ -70,6 +73,7 @@ export function resolveConfig(input: EngineConfigInput = {}): EngineConfig {
     plugins: input.plugins ?? [],
     pluginOptions: input.pluginOptions ?? {},
     rules: input.rules ?? {},
+    overrides: input.overrides ?? [],
     ignore: input.ignore ?? [],
     followSymlinks: input.followSymlinks ?? false,
     hash: input.hash ?? true,

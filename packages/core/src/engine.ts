@@ -11,7 +11,7 @@ import type { ScanEvent } from './events.js';
 import { importPlugin, PluginLoadError, resolvePluginSpecifier, validatePlugin, validatePluginOptions, type LoadedPlugin } from './plugin-loader.js';
 import { ReportBuilder } from './report-builder.js';
 import { RuleCatalog } from './rule-catalog.js';
-import { ScannerRuntime } from './scanner-runtime.js';
+import type { ScannerRuntime } from './scanner-runtime.js';
 import { batchFiles, runBatch } from './scheduler.js';
 import { emptyOutcome, type DirectoryTask, type FileTask, type ListingEntry, type TaskOutcome, type TaskSettings } from './tasks.js';
 import { walk, type WalkResult } from './walk.js';
@@ -75,7 +75,7 @@ export async function createEngine(input: EngineConfigInput = {}): Promise<Engin
   const config = resolveConfig(input);
   const loaded = await loadPlugins(config);
   const plugins = loaded.map((l) => l.plugin);
-  const catalog = new RuleCatalog([containerRules, ...plugins], config.rules);
+  const catalog = new RuleCatalog([containerRules, ...plugins], config.rules, config.overrides);
   const settings: TaskSettings = { hash: config.hash, limits: config.limits, pluginOptions: config.pluginOptions };
   const threads = config.concurrency === 'off' ? 0 : config.concurrency === 'auto' ? autoThreads() : config.concurrency;
   if (threads > 0) {
@@ -88,7 +88,8 @@ export async function createEngine(input: EngineConfigInput = {}): Promise<Engin
   let closed = false;
   const getPool = () =>
     (pool ??= new WorkerPool({ pluginUrls: loaded.map((l) => l.moduleUrl!), settings, threads, memoryMb: config.limits.workerMemoryMb }));
-  const inProcess = threads === 0 ? new ScannerRuntime(plugins, settings) : undefined;
+  // Only an in-process engine needs the scanners (and the archive decoders) on this thread.
+  const inProcess = threads === 0 ? new (await import('./scanner-runtime.js')).ScannerRuntime(plugins, settings) : undefined;
 
   return {
     rules: catalog.toReportRules(),
@@ -127,6 +128,8 @@ async function runScan(run: RunContext): Promise<Report> {
   const { config, queue, cancel } = run;
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
+  // Workers start (and import the plugins) while the main thread walks the tree.
+  if (!run.inProcess) run.getPool();
   const walked = await walk(run.targets, { ignore: [...DEFAULT_IGNORES, ...config.ignore], followSymlinks: config.followSymlinks, signal: cancel });
   const builder = new ReportBuilder(run.catalog);
   for (const skip of walked.skipped) builder.addFile({ path: skip.path, size: skip.size, status: 'skipped', reason: skip.reason });

@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { API_VERSION, isSeverity, type Plugin } from '@modelgate/plugin-api';
-import { Ajv } from 'ajv';
+import { newAjv } from './lazy-modules.js';
 
 /** A plugin that cannot be found, imported or validated. The CLI exits 2 with this message. */
 export class PluginLoadError extends Error {
@@ -41,8 +41,11 @@ export function resolvePluginSpecifier(specifier: string, baseDirs: string[]): s
   throw new PluginLoadError(specifier, `cannot find it (looked from ${baseDirs.join(', ')})`);
 }
 
-/** Imports a plugin module; the plugin is its default export (or a named `plugin` export). */
-export async function importPlugin(moduleUrl: string, label = moduleUrl): Promise<Plugin> {
+/**
+ * Imports a plugin module; the plugin is its default export (or a named `plugin` export).
+ * `validate: false` is for worker threads, which load plugins the main thread already validated.
+ */
+export async function importPlugin(moduleUrl: string, label = moduleUrl, validate = true): Promise<Plugin> {
   let module: Record<string, unknown>;
   try {
     module = (await import(moduleUrl)) as Record<string, unknown>;
@@ -50,7 +53,7 @@ export async function importPlugin(moduleUrl: string, label = moduleUrl): Promis
     throw new PluginLoadError(label, `failed to import: ${(error as Error).message}`);
   }
   const candidate = module.default ?? module.plugin;
-  return validatePlugin(candidate, label);
+  return validate ? validatePlugin(candidate, label) : (candidate as Plugin);
 }
 
 const NAMESPACE = /^[a-z][a-z0-9-]*$/;
@@ -68,7 +71,8 @@ export function validatePlugin(candidate: unknown, label: string): Plugin {
   if (!meta || typeof meta.name !== 'string' || typeof meta.version !== 'string') fail('meta.name and meta.version must be strings');
   if (typeof meta?.namespace !== 'string' || !NAMESPACE.test(meta.namespace)) fail(`meta.namespace must match ${NAMESPACE}`);
   if (typeof plugin.rules !== 'object' || plugin.rules === null) fail('rules must be an object');
-  const ajv = new Ajv({ strict: false });
+  let ajv: ReturnType<typeof newAjv> | undefined;
+  const compile = (schema: object) => (ajv ??= newAjv({ strict: false })).compile(schema);
   for (const [name, rule] of Object.entries(plugin.rules ?? {})) {
     if (!RULE_NAME.test(name)) fail(`rule name "${name}" must match ${RULE_NAME}`);
     if (typeof rule?.description !== 'string' || !rule.description) fail(`rule ${name} has no description`);
@@ -77,7 +81,7 @@ export function validatePlugin(candidate: unknown, label: string): Plugin {
     for (const [id, text] of Object.entries(rule.messages)) if (typeof text !== 'string') fail(`rule ${name} message ${id} is not a string`);
     if (rule.schema !== undefined) {
       try {
-        ajv.compile(rule.schema);
+        compile(rule.schema);
       } catch (error) {
         fail(`rule ${name} has an invalid options schema: ${(error as Error).message}`);
       }
@@ -95,7 +99,7 @@ export function validatePlugin(candidate: unknown, label: string): Plugin {
   }
   if (plugin.optionsSchema !== undefined) {
     try {
-      ajv.compile(plugin.optionsSchema);
+      compile(plugin.optionsSchema);
     } catch (error) {
       fail(`invalid optionsSchema: ${(error as Error).message}`);
     }
@@ -106,7 +110,7 @@ export function validatePlugin(candidate: unknown, label: string): Plugin {
 /** Validates the options given to a plugin in the config against its optionsSchema. */
 export function validatePluginOptions(plugin: Plugin, options: Record<string, unknown> | undefined): void {
   if (!plugin.optionsSchema || options === undefined) return;
-  const validate = new Ajv({ strict: false, allErrors: true }).compile(plugin.optionsSchema);
+  const validate = newAjv({ strict: false, allErrors: true }).compile(plugin.optionsSchema);
   if (!validate(options)) {
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''}`).join('; ');
     throw new PluginLoadError(plugin.meta.name, `invalid options in pluginOptions.${plugin.meta.namespace}: ${problems}`);

@@ -11,14 +11,17 @@ function compare(a: string | number | undefined, b: string | number | undefined)
   return a < b ? -1 : 1;
 }
 
-/** Resolves a raw finding's rule, severity and message; undefined when its rule is off. */
+/** Resolves a raw finding's rule, severity (global and per-path settings) and message; undefined when its rule is off there. */
 export function resolveFinding(raw: RawFinding, catalog: RuleCatalog): Omit<ReportFinding, 'fingerprint'> | undefined {
   const rule = catalog.get(`${raw.namespace}/${raw.rule}`);
-  if (!rule || !rule.enabled) return undefined;
+  if (!rule) return undefined;
+  // Per-path overrides (last match wins) can turn a rule off or change its severity for some files.
+  const severity = catalog.severityAt(rule.id, raw.location.path);
+  if (severity === undefined) return undefined;
   const template = rule.meta.messages[raw.messageId] ?? raw.messageId;
   return {
     ruleId: rule.id,
-    severity: rule.severity,
+    severity,
     message: fillTemplate(template, raw.data),
     messageId: raw.messageId,
     plugin: rule.plugin.meta.name,

@@ -1,6 +1,7 @@
 import type { Plugin, ReportRule, RuleMeta, Severity } from '@modelgate/plugin-api';
 import type { RuleSetting } from './config.js';
 import { ConfigError } from './config-file.js';
+import { OverrideMatcher, type RuleOverride } from './rule-overrides.js';
 
 /** A declared rule with the severity in force after config overrides. */
 export interface CatalogRule {
@@ -14,9 +15,10 @@ export interface CatalogRule {
 /** Every declared rule of the loaded plugins, keyed by `namespace/rule`. */
 export class RuleCatalog {
   private readonly rules = new Map<string, CatalogRule>();
+  private readonly overrides: OverrideMatcher;
 
-  /** Throws when `settings` names a rule no plugin declares. */
-  constructor(plugins: Plugin[], settings: Record<string, RuleSetting>) {
+  /** Throws when `settings` or an override names a rule no plugin declares. */
+  constructor(plugins: Plugin[], settings: Record<string, RuleSetting>, overrides: readonly RuleOverride[] = []) {
     for (const plugin of plugins) {
       for (const [name, meta] of Object.entries(plugin.rules)) {
         const id = `${plugin.meta.namespace}/${name}`;
@@ -32,6 +34,26 @@ export class RuleCatalog {
     }
     const unknown = Object.keys(settings).filter((id) => !this.rules.has(id));
     if (unknown.length) throw new ConfigError(`config "rules" names unknown rule ${unknown.map((id) => `"${id}"`).join(', ')} (see \`modelgate rules\`)`);
+    overrides.forEach((override, i) => {
+      const bad = Object.keys(override.rules).filter((id) => !this.rules.has(id));
+      if (bad.length) throw new ConfigError(`config "overrides[${i}].rules" names unknown rule ${bad.map((id) => `"${id}"`).join(', ')} (see \`modelgate rules\`)`);
+    });
+    this.overrides = new OverrideMatcher(overrides);
+  }
+
+  /**
+   * The severity in force for a rule at a path: the per-path override that matches last, else the
+   * global setting. `undefined` when the rule is undeclared or turned off there.
+   *
+   * @param id - `namespace/rule`.
+   * @param path - root-relative posix path of the file on disk.
+   */
+  severityAt(id: string, path: string): Severity | undefined {
+    const rule = this.rules.get(id);
+    if (!rule) return undefined;
+    const setting = this.overrides.empty ? undefined : this.overrides.settingFor(id, path);
+    if (setting === undefined) return rule.enabled ? rule.severity : undefined;
+    return setting === 'off' ? undefined : setting;
   }
 
   get(id: string): CatalogRule | undefined {

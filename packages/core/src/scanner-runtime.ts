@@ -107,10 +107,13 @@ export class ScannerRuntime {
     return outcome;
   }
 
+  /** One read buffer per runtime (one runtime per thread), reused for every file. */
+  private hashBuffer: Buffer | undefined;
+
   /** Streams the whole file through sha256 once, in 1 MiB synchronous reads. */
   private hash(source: DiskSource, { outcome }: Sink): string | undefined {
     const hasher = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(HASH_CHUNK);
+    const buffer = (this.hashBuffer ??= Buffer.allocUnsafe(HASH_CHUNK));
     let position = 0;
     try {
       for (;;) {

@@ -9,7 +9,7 @@ import type { WorkerTask } from './worker-protocol.js';
 import type { TaskOutcome, TaskSettings } from './tasks.js';
 
 const data = workerData as { pluginUrls: string[]; settings: TaskSettings };
-const plugins = await Promise.all(data.pluginUrls.map((url) => importPlugin(url)));
+const plugins = await Promise.all(data.pluginUrls.map((url) => importPlugin(url, url, false)));
 const runtime = new ScannerRuntime(plugins, data.settings);
 
 export default async function scan(task: WorkerTask): Promise<TaskOutcome[]> {
