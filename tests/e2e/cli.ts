@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
-import { buildSafetensors, type TensorSpec } from '../../plugins/safetensors/test/build-safetensors.js';
+import { buildSafetensors, type TensorSpec } from '@modelgate/plugin-kit/testing';
 
 export const repoRoot = new URL('../../', import.meta.url).pathname;
 export const cliPath = join(repoRoot, 'apps/cli/dist/bin.js');

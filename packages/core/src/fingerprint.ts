@@ -2,6 +2,12 @@ import { createHash } from 'node:crypto';
 import type { ReportFinding } from '@modelgate/plugin-api';
 
 /**
+ * Version of the fingerprint scheme below. Baselines record it: a baseline written under another
+ * scheme cannot match anything and is refused. Bump it whenever the key or the hash changes.
+ */
+export const FINGERPRINT_VERSION = 1;
+
+/**
  * Fingerprints identify a finding across runs: rule, root-relative path, member, message and
  * logical location. Byte offsets are left out so unrelated edits to a file do not change them;
  * identical findings in one place get an occurrence number.

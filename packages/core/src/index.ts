@@ -9,3 +9,18 @@ export { PluginLoadError } from './plugin-loader.js';
 export { TargetError } from './walk.js';
 export { parseByteSize } from './byte-size.js';
 export { sniffFormat } from './sniff.js';
+export type { RuleOverride } from './rule-overrides.js';
+export { FINGERPRINT_VERSION } from './fingerprint.js';
+export {
+  SUPPRESSION_FILE_NAMES,
+  SuppressionFileError,
+  findSuppressionFile,
+  loadSuppressionFile,
+  parseSuppressionFile,
+  removeSuppressions,
+} from './suppression-file.js';
+export type { Suppression, SuppressionFile } from './suppression-file.js';
+export { BASELINE_FORMAT, BaselineError, createBaseline, formatBaseline, loadBaseline, parseBaseline } from './baseline.js';
+export type { Baseline, BaselineEntry } from './baseline.js';
+export { SOURCE_BASELINE, SOURCE_IGNORE_FILE, applyPolicy, utcDate } from './policy.js';
+export type { PolicyInput, PolicyResult } from './policy.js';

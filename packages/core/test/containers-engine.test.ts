@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildZip, deflatedZeros } from './fixtures/zip-builder.js';
+import { buildZip, deflatedZeros } from '../../plugin-kit/src/testing/fixtures/zip.js';
 import { buildTar } from './fixtures/tar-builder.js';
 import { SMALL_TAR_XZ } from './fixtures/compressed-fixtures.js';
 import { scanWith, tempDir, testPlugin } from './helpers.js';

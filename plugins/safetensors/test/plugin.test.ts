@@ -5,7 +5,7 @@ import { API_VERSION, isSeverity } from '@modelgate/plugin-api';
 import { describe, expect, it } from 'vitest';
 import plugin, { ALL_RULES, DTYPE_BITS, PLUGIN_VERSION } from '../src/index.js';
 import { MAX_FINDINGS_PER_RULE } from '../src/reporter.js';
-import { BITS, buildSafetensors, toFile } from './build-safetensors.js';
+import { SAFETENSORS_DTYPE_BITS, buildSafetensors, safetensorsFile } from '@modelgate/plugin-kit/testing';
 import { ids, scanFile } from './scan.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,7 +66,7 @@ describe('plugin contract', () => {
   });
 
   it('knows the same dtypes and widths as the test builder', () => {
-    expect(DTYPE_BITS).toEqual(BITS);
+    expect(DTYPE_BITS).toEqual(SAFETENSORS_DTYPE_BITS);
   });
 });
 
@@ -74,7 +74,7 @@ describe('scanner behaviour', () => {
   it(`caps each rule at ${MAX_FINDINGS_PER_RULE} findings per file`, async () => {
     const members = Array.from({ length: 150 }, (_, i) => `"t${i}":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"t${i}":{"dtype":"U8","shape":[1],"data_offsets":[0,1]}`);
     const built = buildSafetensors({}, { headerText: `{${members.join(',')}}`, dataLength: 1 });
-    const findings = await scanFile(toFile(built));
+    const findings = await scanFile(safetensorsFile(built));
     expect(findings.filter((f) => f.rule === 'duplicate-key')).toHaveLength(MAX_FINDINGS_PER_RULE);
   });
 
@@ -85,8 +85,8 @@ describe('scanner behaviour', () => {
     const findings: string[] = [];
     const scanner = plugin.scanners[0]!;
     if (scanner.scope === 'directory') throw new Error('unexpected');
-    await scanner.scan(toFile(built), { options: {}, signal: controller.signal, inventory: () => {}, fail: () => {}, report: (f) => findings.push(f.rule) });
+    await scanner.scan(safetensorsFile(built), { options: {}, signal: controller.signal, inventory: () => {}, fail: () => {}, report: (f) => findings.push(f.rule) });
     expect(findings).toEqual([]);
-    expect(ids(await scanFile(toFile(built)))).toEqual(['invalid-tensor-entry/unknownDtype']);
+    expect(ids(await scanFile(safetensorsFile(built)))).toEqual(['invalid-tensor-entry/unknownDtype']);
   });
 });

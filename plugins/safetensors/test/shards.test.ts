@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSafetensors, toFile, type TensorSpec } from './build-safetensors.js';
+import { buildSafetensors, safetensorsFile, type TensorSpec } from '@modelgate/plugin-kit/testing';
 import { MemoryDirectory, MemoryFile, type MemoryNode } from '@modelgate/plugin-kit/testing';
 import { ids, scanDirectory } from './scan.js';
 
@@ -10,7 +10,7 @@ const S2 = 'model-00002-of-00002.safetensors';
 const spec: TensorSpec = { dtype: 'F32', shape: [4] };
 
 function shard(names: string[], path: string): MemoryFile {
-  return toFile(buildSafetensors(Object.fromEntries(names.map((n) => [n, spec]))), path);
+  return safetensorsFile(buildSafetensors(Object.fromEntries(names.map((n) => [n, spec]))), path);
 }
 
 function json(path: string, value: unknown): MemoryFile {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BITS, buildSafetensors, toFile } from './build-safetensors.js';
+import { SAFETENSORS_DTYPE_BITS, buildSafetensors, safetensorsFile } from '@modelgate/plugin-kit/testing';
 import { ids, scanFile } from './scan.js';
 
 describe('valid files', () => {
@@ -24,16 +24,16 @@ describe('valid files', () => {
       },
       { metadata: { format: 'pt', note: 'ok' } },
     );
-    expect(await scanFile(toFile(built))).toEqual([]);
+    expect(await scanFile(safetensorsFile(built))).toEqual([]);
   });
 
   it('accepts every dtype the loader knows', async () => {
-    const tensors = Object.fromEntries(Object.keys(BITS).map((dtype) => [dtype.toLowerCase(), { dtype, shape: [8] }]));
-    expect(await scanFile(toFile(buildSafetensors(tensors)))).toEqual([]);
+    const tensors = Object.fromEntries(Object.keys(SAFETENSORS_DTYPE_BITS).map((dtype) => [dtype.toLowerCase(), { dtype, shape: [8] }]));
+    expect(await scanFile(safetensorsFile(buildSafetensors(tensors)))).toEqual([]);
   });
 
   it('accepts a header with no tensors and no data', async () => {
-    expect(await scanFile(toFile(buildSafetensors({})))).toEqual([]);
+    expect(await scanFile(safetensorsFile(buildSafetensors({})))).toEqual([]);
   });
 
   it('accepts tensors listed out of offset order and unknown extra fields', async () => {
@@ -47,18 +47,18 @@ describe('valid files', () => {
         },
       },
     );
-    expect(await scanFile(toFile(built))).toEqual([]);
+    expect(await scanFile(safetensorsFile(built))).toEqual([]);
   });
 
   it('accepts __metadata__ null', async () => {
-    expect(await scanFile(toFile(buildSafetensors({ w: { dtype: 'U8', shape: [1] } }, { metadata: null })))).toEqual([]);
+    expect(await scanFile(safetensorsFile(buildSafetensors({ w: { dtype: 'U8', shape: [1] } }, { metadata: null })))).toEqual([]);
   });
 });
 
 describe('invalid-tensor-entry', () => {
   const w = { w: { dtype: 'F32', shape: [2] } };
   const corrupt = (edit: (e: Record<string, any>) => void) =>
-    scanFile(toFile(buildSafetensors(w, { edit: (h) => edit(h.w) })));
+    scanFile(safetensorsFile(buildSafetensors(w, { edit: (h) => edit(h.w) })));
 
   it('reports an unknown dtype', async () => {
     const findings = await corrupt((e) => (e.dtype = 'F128'));
@@ -87,7 +87,7 @@ describe('invalid-tensor-entry', () => {
   it('reports shape values written with an exponent or beyond 2^64-1 (serde_json makes them floats)', async () => {
     for (const dim of ['2e0', '18446744073709551616', '-0']) {
       const text = `{"w":{"dtype":"F32","shape":[${dim}],"data_offsets":[0,8]}}`;
-      const findings = await scanFile(toFile(buildSafetensors({}, { headerText: text, dataLength: 8 })));
+      const findings = await scanFile(safetensorsFile(buildSafetensors({}, { headerText: text, dataLength: 8 })));
       expect(ids(findings)).toEqual(['invalid-tensor-entry/invalidShape']);
     }
   });
@@ -112,12 +112,12 @@ describe('invalid-tensor-entry', () => {
 
   it('reports an entry that is not an object', async () => {
     const built = buildSafetensors(w, { edit: (h) => (h.w = 'F32') });
-    expect(ids(await scanFile(toFile(built)))).toEqual(['invalid-tensor-entry/notObject']);
+    expect(ids(await scanFile(safetensorsFile(built)))).toEqual(['invalid-tensor-entry/notObject']);
   });
 
   it('reports an array entry of the wrong length', async () => {
     const built = buildSafetensors(w, { edit: (h) => (h.w = ['F32', [2]]) });
-    const findings = await scanFile(toFile(built));
+    const findings = await scanFile(safetensorsFile(built));
     expect(ids(findings)).toEqual(['invalid-tensor-entry/notObject']);
     expect(findings[0]!.data).toMatchObject({ type: 'an array of 2 items' });
   });
@@ -126,16 +126,16 @@ describe('invalid-tensor-entry', () => {
 describe('nonstandard-tensor-entry', () => {
   it('reports the array form serde accepts, and still validates it', async () => {
     const built = buildSafetensors({ w: { dtype: 'F32', shape: [2] } }, { edit: (h) => (h.w = ['F32', [2], [0, 8]]) });
-    const findings = await scanFile(toFile(built));
+    const findings = await scanFile(safetensorsFile(built));
     expect(ids(findings)).toEqual(['nonstandard-tensor-entry/entryAsArray']);
     expect(findings[0]!.severity).toBe('medium');
     const wrong = buildSafetensors({ w: { dtype: 'F32', shape: [2] } }, { edit: (h) => (h.w = ['F32', [3], [0, 8]]) });
-    expect(ids(await scanFile(toFile(wrong)))).toEqual(['nonstandard-tensor-entry/entryAsArray', 'tensor-size-mismatch/sizeMismatch']);
+    expect(ids(await scanFile(safetensorsFile(wrong)))).toEqual(['nonstandard-tensor-entry/entryAsArray', 'tensor-size-mismatch/sizeMismatch']);
   });
 
   it('reports the {"F32": null} dtype form', async () => {
     const built = buildSafetensors({ w: { dtype: 'F32', shape: [2] } }, { edit: (h) => (h.w.dtype = { F32: null }) });
-    expect(ids(await scanFile(toFile(built)))).toEqual(['nonstandard-tensor-entry/dtypeAsMap']);
+    expect(ids(await scanFile(safetensorsFile(built)))).toEqual(['nonstandard-tensor-entry/dtypeAsMap']);
   });
 });
 
@@ -145,7 +145,7 @@ describe('tensor-size-mismatch', () => {
       { a: { dtype: 'F32', shape: [2, 2] }, b: { dtype: 'U8', shape: [4] } },
       { edit: (h) => (h.a.shape = [2, 3]) },
     );
-    const findings = await scanFile(toFile(built));
+    const findings = await scanFile(safetensorsFile(built));
     expect(ids(findings)).toEqual(['tensor-size-mismatch/sizeMismatch']);
     expect(findings[0]).toMatchObject({
       severity: 'high',
@@ -156,27 +156,27 @@ describe('tensor-size-mismatch', () => {
 
   it('reports a shape product that overflows 64 bits', async () => {
     const text = '{"a":{"dtype":"U8","shape":[4294967296,4294967296],"data_offsets":[0,0]}}';
-    const findings = await scanFile(toFile(buildSafetensors({}, { headerText: text })));
+    const findings = await scanFile(safetensorsFile(buildSafetensors({}, { headerText: text })));
     expect(ids(findings)).toEqual(['tensor-size-mismatch/overflow']);
   });
 
   it('reports an overflow before a zero dimension, as the checked fold does', async () => {
     const text = '{"a":{"dtype":"U8","shape":[4294967296,4294967296,0],"data_offsets":[0,0]}}';
-    expect(ids(await scanFile(toFile(buildSafetensors({}, { headerText: text }))))).toEqual(['tensor-size-mismatch/overflow']);
+    expect(ids(await scanFile(safetensorsFile(buildSafetensors({}, { headerText: text }))))).toEqual(['tensor-size-mismatch/overflow']);
     const fine = '{"a":{"dtype":"U8","shape":[0,4294967296,4294967296],"data_offsets":[0,0]}}';
-    expect(await scanFile(toFile(buildSafetensors({}, { headerText: fine })))).toEqual([]);
+    expect(await scanFile(safetensorsFile(buildSafetensors({}, { headerText: fine })))).toEqual([]);
   });
 
   it('reports elements × bits overflowing even when the byte count would fit', async () => {
     // 2^62 elements fit in u64; × 32 bits does not.
     const text = '{"a":{"dtype":"F32","shape":[4611686018427387904],"data_offsets":[0,0]}}';
-    expect(ids(await scanFile(toFile(buildSafetensors({}, { headerText: text }))))).toEqual(['tensor-size-mismatch/overflow']);
+    expect(ids(await scanFile(safetensorsFile(buildSafetensors({}, { headerText: text }))))).toEqual(['tensor-size-mismatch/overflow']);
   });
 
   it('reports sub-byte tensors that do not fill whole bytes', async () => {
     for (const [dtype, count] of [['F4', 3], ['F6_E2M3', 2], ['F6_E3M2', 5]] as const) {
       const text = `{"a":{"dtype":"${dtype}","shape":[${count}],"data_offsets":[0,1]}}`;
-      const findings = await scanFile(toFile(buildSafetensors({}, { headerText: text, dataLength: 1 })));
+      const findings = await scanFile(safetensorsFile(buildSafetensors({}, { headerText: text, dataLength: 1 })));
       expect(ids(findings)).toEqual(['tensor-size-mismatch/misaligned']);
     }
   });
@@ -184,30 +184,30 @@ describe('tensor-size-mismatch', () => {
 
 describe('invalid-metadata', () => {
   it('reports a non-string value', async () => {
-    const findings = await scanFile(toFile(buildSafetensors({ w: { dtype: 'U8', shape: [1] } }, { metadata: { epoch: 3 } })));
+    const findings = await scanFile(safetensorsFile(buildSafetensors({ w: { dtype: 'U8', shape: [1] } }, { metadata: { epoch: 3 } })));
     expect(ids(findings)).toEqual(['invalid-metadata/nonStringValue']);
     expect(findings[0]).toMatchObject({ severity: 'high', data: { key: 'epoch', type: 'number' }, location: { logical: ['__metadata__', 'epoch'] } });
   });
 
   it('reports nested objects', async () => {
-    expect(ids(await scanFile(toFile(buildSafetensors({}, { metadata: { a: { b: 'c' } } }))))).toEqual(['invalid-metadata/nonStringValue']);
+    expect(ids(await scanFile(safetensorsFile(buildSafetensors({}, { metadata: { a: { b: 'c' } } }))))).toEqual(['invalid-metadata/nonStringValue']);
   });
 
   it.each([[['a']], ['text'], [1]])('reports __metadata__ that is not an object: %j', async (metadata) => {
-    expect(ids(await scanFile(toFile(buildSafetensors({}, { metadata }))))).toEqual(['invalid-metadata/notObject']);
+    expect(ids(await scanFile(safetensorsFile(buildSafetensors({}, { metadata }))))).toEqual(['invalid-metadata/notObject']);
   });
 });
 
 describe('suspicious-tensor-name', () => {
   it('reports an empty tensor name', async () => {
-    const findings = await scanFile(toFile(buildSafetensors({ '': { dtype: 'U8', shape: [1] } })));
+    const findings = await scanFile(safetensorsFile(buildSafetensors({ '': { dtype: 'U8', shape: [1] } })));
     expect(ids(findings)).toEqual(['suspicious-tensor-name/empty']);
     expect(findings[0]!.severity).toBe('low');
   });
 
   it('reports a huge tensor name, truncated in the report', async () => {
     const name = 'x'.repeat(5000);
-    const findings = await scanFile(toFile(buildSafetensors({ [name]: { dtype: 'U8', shape: [1] } })));
+    const findings = await scanFile(safetensorsFile(buildSafetensors({ [name]: { dtype: 'U8', shape: [1] } })));
     expect(ids(findings)).toEqual(['suspicious-tensor-name/tooLong']);
     expect(findings[0]!.data).toMatchObject({ length: 5000, limit: 1024 });
     expect(JSON.stringify(findings[0]).length).toBeLessThan(1000);
@@ -215,6 +215,6 @@ describe('suspicious-tensor-name', () => {
 
   it('does not report ordinary long names', async () => {
     const name = 'model.layers.31.self_attn.q_proj.weight'.repeat(20);
-    expect(await scanFile(toFile(buildSafetensors({ [name]: { dtype: 'U8', shape: [1] } })))).toEqual([]);
+    expect(await scanFile(safetensorsFile(buildSafetensors({ [name]: { dtype: 'U8', shape: [1] } })))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { ContainerError, openContainer, type ContainerFormat } from '../../src/c
 import * as fixtures from '../fixtures/compressed-fixtures.js';
 import { MemorySource, readAll } from '../fixtures/memory-source.js';
 import { buildTar, tarHeader } from '../fixtures/tar-builder.js';
-import { buildZip } from '../fixtures/zip-builder.js';
+import { buildZip } from '../../../plugin-kit/src/testing/fixtures/zip.js';
 import { anomaliesOf, limits, names, text } from './helpers.js';
 
 const MIB = 1024 ** 2;

@@ -3,7 +3,7 @@ import { LimitError } from '../../src/byte-source.js';
 import { openContainer } from '../../src/containers/index.js';
 import { MAX_ANOMALIES_PER_RULE } from '../../src/containers/anomalies.js';
 import { MemorySource, readAll } from '../fixtures/memory-source.js';
-import { buildZip, type ZipEntrySpec, type ZipOptions } from '../fixtures/zip-builder.js';
+import { buildZip, type ZipEntrySpec, type ZipOptions } from '../../../plugin-kit/src/testing/fixtures/zip.js';
 import { anomaliesOf, limits, names, rejection, text } from './helpers.js';
 
 const hello = { name: 'hello.txt', data: Buffer.from('hello') };

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LimitError } from '../../src/byte-source.js';
 import { openContainer } from '../../src/containers/index.js';
 import { MemorySource, SparseSource } from '../fixtures/memory-source.js';
-import { buildZip, deflatedZeros } from '../fixtures/zip-builder.js';
+import { buildZip, deflatedZeros } from '../../../plugin-kit/src/testing/fixtures/zip.js';
 import { anomaliesOf, limits, rejection } from './helpers.js';
 
 const GIB = 1024 ** 3;

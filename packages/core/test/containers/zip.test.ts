@@ -2,7 +2,7 @@ import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openContainer } from '../../src/containers/index.js';
 import { MemorySource, readAll } from '../fixtures/memory-source.js';
-import { buildZip } from '../fixtures/zip-builder.js';
+import { buildZip } from '../../../plugin-kit/src/testing/fixtures/zip.js';
 import { limits, names, rejection, text } from './helpers.js';
 
 const pseudoRandom = (size: number): Uint8Array => {

@@ -15,6 +15,8 @@ export class MemoryFile implements FileHandle {
   bytesRead = 0;
   /** Every read as [offset, length requested]. */
   readonly reads: Array<[number, number]> = [];
+  /** Called before every read (tests use it to abort mid-scan). */
+  onRead: (() => void) | undefined;
 
   constructor(
     readonly path: string,
@@ -27,6 +29,7 @@ export class MemoryFile implements FileHandle {
   }
 
   async read(offset: number, length: number): Promise<Uint8Array> {
+    this.onRead?.();
     this.reads.push([offset, length]);
     const end = Math.min(this.size, offset + length);
     const count = Math.max(0, end - offset);
@@ -35,6 +38,12 @@ export class MemoryFile implements FileHandle {
     if (offset < this.bytes.length) out.set(this.bytes.subarray(offset, Math.min(end, this.bytes.length)));
     this.bytesRead += count;
     return out;
+  }
+
+  /** Reads without counting: for test harnesses that need the bytes (e.g. to check magic). */
+  async peek(offset: number, length: number): Promise<Uint8Array> {
+    const end = Math.min(this.size, offset + length, this.bytes.length);
+    return this.bytes.slice(Math.min(offset, end), end);
   }
 
   async *stream(range: { start?: number; end?: number } = {}): AsyncIterable<Uint8Array> {
