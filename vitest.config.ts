@@ -7,6 +7,7 @@ export default defineConfig({
       'plugins/*/test/**/*.test.ts',
       'apps/*/test/**/*.test.ts',
       'tests/*/**/*.test.ts',
+      'examples/*/test/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -22,7 +22,7 @@ export class PluginTestError extends Error {
   }
 }
 
-type Register = (name: string, fn: () => unknown) => unknown;
+type Register = (name: string, fn: () => void | Promise<void>) => unknown;
 
 export interface PluginTesterOptions {
   /** Most bytes scanners may read from a file of `size` bytes (default: 2 × size + 64 KiB). */
