@@ -36,9 +36,9 @@ describe('modelgate scan', () => {
 
   it('writes the JSON report to --output through `pnpm modelgate` from the repo root, exit 0 when clean', () => {
     const dir = tempDir();
-    writeTree(dir, { 'model.safetensors': valid(), 'config.json': '{"hidden_size": 4}' });
+    writeTree(dir, { 'model.safetensors': valid(), 'config.json': '{"hidden_size": 4}', 'README.md': '---\nlicense: apache-2.0\n---\n# tiny\n' });
     const out = join(dir, 'report.json');
-    const result = spawnSync('pnpm', ['--silent', 'modelgate', 'scan', join(dir, 'model.safetensors'), join(dir, 'config.json'), '--format', 'json', '--output', out], {
+    const result = spawnSync('pnpm', ['--silent', 'modelgate', 'scan', dir, '--format', 'json', '--output', out], {
       cwd: repoRoot,
       encoding: 'utf8',
     });
@@ -46,11 +46,12 @@ describe('modelgate scan', () => {
     const report = json(out);
     expect(report.schemaVersion).toBe(1);
     expect(report.files.map((f: { path: string; format: string }) => [f.path, f.format])).toEqual([
+      ['README.md', 'text'],
       ['config.json', 'json'],
       ['model.safetensors', 'safetensors'],
     ]);
-    expect(report.files[1].sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(report.findings).toEqual([]);
+    expect(report.files[2].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.findings.filter((f: { severity: string }) => f.severity !== 'info')).toEqual([]);
   });
 
   it('exits 1 on a high finding, and --fail-on moves the threshold', () => {
@@ -68,9 +69,9 @@ describe('modelgate scan', () => {
     const sarif = JSON.parse(modelgate(['scan', dir, '--format', 'sarif']).stdout);
     const run = sarif.runs[0];
     expect(sarif.version).toBe('2.1.0');
-    expect(run.results[0].ruleId).toBe('safetensors/tensor-size-mismatch');
-    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('model.safetensors');
-    expect(run.tool.driver.rules[run.results[0].ruleIndex].properties['security-severity']).toBe('8.0');
+    const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'safetensors/tensor-size-mismatch');
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('model.safetensors');
+    expect(run.tool.driver.rules[result.ruleIndex].properties['security-severity']).toBe('8.0');
   });
 
   it('exits 3 when a file cannot be read, and 1 when a finding is there too: an error never hides a detection', () => {

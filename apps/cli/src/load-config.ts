@@ -4,8 +4,11 @@ import type { Severity } from '@modelgate/plugin-api';
 import { builtinPluginPaths } from './builtin-plugins.js';
 import type { ScanFlags } from './options.js';
 
-/** The engine input and threshold that flags plus config file give. Flags win over the file. */
-export async function buildEngineInput(flags: Partial<ScanFlags>): Promise<{ engine: EngineConfigInput; failOn: Severity; configPath?: string }> {
+/**
+ * The engine input and threshold that flags plus config file give. Flags win over the file. The
+ * file's `server:` section belongs to `modelgate serve`, not to a plugin: it is returned apart.
+ */
+export async function buildEngineInput(flags: Partial<ScanFlags>): Promise<{ engine: EngineConfigInput; failOn: Severity; configPath?: string; server?: unknown }> {
   const configPath = flags.config ?? findConfigFile(process.cwd());
   const fromFile = configPath ? await loadConfigFile(configPath) : { engine: {} as EngineConfigInput };
   const engine = fromFile.engine;
@@ -13,7 +16,7 @@ export async function buildEngineInput(flags: Partial<ScanFlags>): Promise<{ eng
   const limits = { ...engine.limits };
   if (flags.maxFileSize !== undefined) limits.maxFileSize = flags.maxFileSize;
   if (flags.timeout !== undefined) limits.timeoutMs = flags.timeout * 1000;
-  const pluginOptions = { ...engine.pluginOptions };
+  const { server, ...pluginOptions } = { ...engine.pluginOptions };
   if (flags.advisories !== undefined) pluginOptions.requirements = { ...pluginOptions.requirements, advisories: resolve(flags.advisories) };
   const failOn = flags.failOn ?? (fromFile as { failOn?: Severity }).failOn ?? 'high';
   return {
@@ -27,6 +30,7 @@ export async function buildEngineInput(flags: Partial<ScanFlags>): Promise<{ eng
     },
     failOn,
     ...(configPath && { configPath }),
+    ...(server !== undefined && { server }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { isSeverity, type Severity } from '@modelgate/plugin-api';
 import { parseByteSize } from '@modelgate/core';
+import type { OutputFormat } from '@modelgate/formatters';
 
 /** Commander argument parsers: each throws InvalidArgumentError, which becomes exit code 2. */
 export const parse = {
@@ -30,9 +31,19 @@ export const parse = {
 
 /** The options of `modelgate scan`, as commander parses them. */
 export interface ScanFlags {
-  format: 'table' | 'json' | 'sarif';
+  format: OutputFormat;
   output?: string;
   failOn?: Severity;
+  /** Lowest severity shown in the output (what fails is `failOn`). */
+  severity?: Severity;
+  /** Suppression file; default `.modelgate-ignore.yaml` next to the config, else in the working directory. */
+  ignoreFile?: string;
+  /** Baseline whose findings are suppressed. */
+  baseline?: string;
+  /** Where to record this scan's findings as a baseline. */
+  writeBaseline?: string;
+  /** Rewrite the suppression file without its unused entries. */
+  pruneSuppressions?: boolean;
   config?: string;
   concurrency?: 'auto' | 'off' | number;
   maxFileSize?: number;

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, PluginLoadError, TargetError } from '@modelgate/core';
+import { FORMATS } from '@modelgate/formatters';
 import { ExitCode } from './exit-codes.js';
 import { parse, type ScanFlags } from './options.js';
 import { rulesCommand } from './rules-command.js';
@@ -23,9 +24,14 @@ export function buildProgram(result: { code: number }): Command {
     .command('scan')
     .description('scan files and directories')
     .argument('<paths...>', 'files or directories to scan')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json', 'sarif']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('table'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: high)', parse.severity)
+    .option('--severity <severity>', 'show only findings at or above this severity (does not change what fails)', parse.severity)
+    .option('--ignore-file <file>', 'suppression file (default: .modelgate-ignore.yaml next to the config, else in the working directory)')
+    .option('--baseline <file>', 'suppress the findings recorded in this baseline: only new findings fail')
+    .option('--write-baseline <file>', "record this scan's findings as a baseline (they are then treated as baselined)")
+    .option('--prune-suppressions', 'rewrite the suppression file without the entries that matched nothing')
     .option('-c, --config <file>', 'config file (default: modelgate.config.{yaml,json} in the working directory)')
     .option('--concurrency <n>', 'worker threads: auto, off, or a number', parse.concurrency)
     .option('--max-file-size <size>', 'do not scan files larger than this (e.g. 20GB); such files make the scan incomplete', parse.byteSize)

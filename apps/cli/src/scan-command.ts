@@ -1,45 +1,68 @@
-import { writeFile } from 'node:fs/promises';
 import { createEngine, type Engine } from '@modelgate/core';
-import { formatReport } from '@modelgate/formatters';
+import { filterBySeverity, formatNdjsonEvent, formatReport } from '@modelgate/formatters';
 import type { Report } from '@modelgate/plugin-api';
+import { applyScanPolicy } from './apply-policy.js';
 import { ExitCode } from './exit-codes.js';
 import { exitStatus } from './exit-status.js';
 import { buildEngineInput } from './load-config.js';
+import { loadPolicy } from './load-policy.js';
 import type { ScanFlags } from './options.js';
 import { ProgressBar } from './progress.js';
+import { ndjsonWriter, openSink, type ReportSink } from './scan-output.js';
 
-/** Runs `modelgate scan`: returns the exit code. Usage and config errors throw. */
+/** One-line form of a notice for stderr. */
+function noticeLine(notice: NonNullable<Report['notices']>[number]): string {
+  const where = notice.source === undefined ? '' : `${notice.source}${notice.line === undefined ? '' : `:${notice.line}`}: `;
+  return `modelgate: ${notice.level}: ${where}${notice.message}\n`;
+}
+
+/** Runs `modelgate scan`: returns the exit code. Usage, config, suppression and baseline errors throw. */
 export async function scanCommand(paths: string[], flags: ScanFlags): Promise<number> {
-  const { engine: input, failOn } = await buildEngineInput(flags);
+  const { engine: input, failOn, configPath } = await buildEngineInput(flags);
+  const policy = await loadPolicy(flags, configPath);
   const engine: Engine = await createEngine(input);
   const showProgress = flags.progress && !flags.quiet && process.stderr.isTTY === true;
   const bar = showProgress ? new ProgressBar() : undefined;
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort();
   process.once('SIGINT', onSignal);
-  let report: Report;
+  const streaming = flags.format === 'ndjson';
+  let sink: ReportSink | undefined = streaming ? await openSink(flags.output) : undefined;
+  const stream = sink === undefined ? undefined : ndjsonWriter(sink, flags.severity);
+  let raw: Report;
   try {
     const run = engine.scan(paths, { signal: interrupt.signal });
     for await (const event of run) {
       if (event.type === 'run-start') bar?.start(event);
       else if (event.type === 'progress') bar?.update(event);
+      stream?.(event);
     }
-    report = await run.report;
+    raw = await run.report;
   } finally {
     bar?.stop();
     process.off('SIGINT', onSignal);
     await engine.close();
   }
-  const color = flags.color ?? (flags.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
-  // Fit a terminal; in a pipe or a file, lines may be long rather than wrapped mid-path.
-  const width = flags.output === undefined && process.stdout.isTTY ? process.stdout.columns || 100 : 200;
-  const text = formatReport(report, flags.format, { color, width });
-  if (flags.output) {
-    await writeFile(flags.output, text);
-    if (!flags.quiet) process.stderr.write(`modelgate: ${flags.format} report written to ${flags.output}\n`);
-  } else {
-    process.stdout.write(text);
+  const { report, messages } = await applyScanPolicy(raw, policy, flags);
+  if (!flags.quiet) {
+    for (const notice of report.notices ?? []) process.stderr.write(noticeLine(notice));
+    for (const message of messages) process.stderr.write(`modelgate: ${message}\n`);
   }
+
+  if (sink !== undefined) {
+    sink.write(formatNdjsonEvent({ type: 'run-end', report: filterBySeverity(report, flags.severity) }));
+  } else {
+    const color = flags.color ?? (flags.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
+    // Fit a terminal; in a pipe or a file, lines may be long rather than wrapped mid-path.
+    const width = flags.output === undefined && process.stdout.isTTY ? process.stdout.columns || 100 : 200;
+    const text = formatReport(report, flags.format, { color, width, ...(flags.severity !== undefined && { severity: flags.severity }) });
+    sink = await openSink(flags.output);
+    sink.write(text);
+  }
+  await sink.close();
+  if (flags.output && !flags.quiet) process.stderr.write(`modelgate: ${flags.format} report written to ${flags.output}\n`);
+
+  // What fails is decided on every finding, whatever --severity shows.
   const status = exitStatus(report, failOn);
   if (!flags.quiet && status === ExitCode.Incomplete) {
     process.stderr.write(`modelgate: scan incomplete: ${report.errors.length} error(s); see the report's errors\n`);

@@ -197,5 +197,6 @@ export function removeSuppressions(file: SuppressionFile, remove: ReadonlySet<nu
   const list = isMap(doc.contents) ? doc.contents.get('suppressions', true) : undefined;
   if (!isSeq(list) || remove.size === 0) return file.text;
   list.items = list.items.filter((_, index) => !remove.has(index));
-  return doc.toString({ lineWidth: 0 });
+  const text = doc.toString({ lineWidth: 0 });
+  return text.endsWith('\n') ? text : `${text}\n`;
 }

@@ -10,7 +10,7 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 
 /** Declared key order of every object in a report, by its path from the root (`[]` for arrays). */
 const KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
-  '': ['schemaVersion', 'tool', 'run', 'rules', 'files', 'findings', 'errors', 'inventory', 'summary'],
+  '': ['schemaVersion', 'tool', 'run', 'rules', 'files', 'findings', 'errors', 'inventory', 'summary', 'notices'],
   tool: ['name', 'version', 'plugins'],
   'tool.plugins[]': ['name', 'version'],
   run: ['startedAt', 'durationMs', 'targets', 'root', 'complete'],
@@ -30,6 +30,7 @@ const KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
   'findings[].location': ['path', 'member', 'byteOffset', 'line', 'logical'],
   'findings[].suppressed': ['reason', 'source'],
   'errors[]': ['path', 'member', 'code', 'message'],
+  'notices[]': ['level', 'code', 'message', 'source', 'line'],
   summary: ['bySeverity', 'files', 'bytes'],
   'summary.bySeverity': ['critical', 'high', 'medium', 'low', 'info'],
   'summary.files': ['scanned', 'skipped', 'errored'],

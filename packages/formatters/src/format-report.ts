@@ -1,18 +1,23 @@
 import type { Report } from '@modelgate/plugin-api';
+import { formatCycloneDx } from './cyclonedx/bom.js';
+import { filterBySeverity } from './filter.js';
+import { formatHtml } from './html/render.js';
+import type { HtmlOptions } from './html/render.js';
 import { formatJson } from './json.js';
+import { formatNdjson } from './ndjson.js';
 import { formatSarif } from './sarif.js';
 import type { SarifOptions } from './sarif.js';
 import { formatTable } from './table.js';
 import type { TableOptions } from './table.js';
 
 /** Every output format, the default (`table`) first. */
-export const FORMATS = ['table', 'json', 'sarif'] as const;
+export const FORMATS = ['table', 'json', 'sarif', 'cyclonedx', 'html', 'ndjson'] as const;
 
 /** An output format name. */
 export type OutputFormat = (typeof FORMATS)[number];
 
 /** Options of {@link formatReport}: each format reads the options it understands. */
-export interface FormatOptions extends TableOptions, SarifOptions {}
+export interface FormatOptions extends TableOptions, SarifOptions, HtmlOptions {}
 
 /**
  * Type guard for a format name read from untrusted input (a CLI flag, a config file).
@@ -26,8 +31,11 @@ export function isOutputFormat(value: unknown): value is OutputFormat {
 
 /**
  * Formats a report in the given format. `table` uses `color`, `severity` and `width`; `sarif`
- * uses `informationUri`, `includeRoot` and `lineAnchor`; `json` takes no options. The `severity`
- * filter applies to the table only: JSON and SARIF always carry every finding.
+ * uses `informationUri`, `includeRoot`, `lineAnchor` and `limits`; `html` uses `title`. The
+ * `severity` filter applies to what each format shows: the table lists the rest as a count, JSON,
+ * SARIF, HTML and NDJSON leave those findings out and say so in a notice (their summary still
+ * counts every finding). `cyclonedx` describes models and datasets, not findings, so it ignores
+ * it. `ndjson` of a finished report is its single `run-end` line (streaming is the CLI's job).
  *
  * @param report - the report to format; not modified.
  * @param format - one of {@link FORMATS}.
@@ -39,9 +47,15 @@ export function formatReport(report: Report, format: OutputFormat, options: Form
     case 'table':
       return formatTable(report, options);
     case 'json':
-      return formatJson(report);
+      return formatJson(filterBySeverity(report, options.severity));
     case 'sarif':
-      return formatSarif(report, options);
+      return formatSarif(filterBySeverity(report, options.severity), options);
+    case 'cyclonedx':
+      return formatCycloneDx(report);
+    case 'html':
+      return formatHtml(filterBySeverity(report, options.severity), options);
+    case 'ndjson':
+      return formatNdjson(filterBySeverity(report, options.severity));
     default: {
       const unknown: never = format;
       throw new TypeError(`Unknown output format: ${String(unknown)}`);

@@ -36,6 +36,7 @@ import type {
   ToolComponent,
 } from 'sarif';
 import { compareStrings, toJsonValue } from './canonical.js';
+import { limitSarif, type SarifLimits } from './sarif-limits.js';
 import { SRCROOT, artifactUri, directoryUri, httpUrl } from './uri.js';
 
 /** The `$schema` written into every SARIF log. */
@@ -67,6 +68,11 @@ export interface SarifOptions {
   includeRoot?: boolean;
   /** Emit `region.startLine: 1` for findings without a line (see module doc). Default `true`. */
   lineAnchor?: boolean;
+  /**
+   * Upload limits (see `sarif-limits.ts`); GitHub's by default: at most 5,000 results and 10 MB
+   * gzip-compressed. When exceeded, the most severe results are kept and a notification says so.
+   */
+  limits?: SarifLimits;
 }
 
 /**
@@ -391,7 +397,7 @@ export function toSarif(report: Report, options: SarifOptions = {}): Log {
       files: { ...report.summary.files },
     },
   };
-  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+  return limitSarif({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] }, options.limits);
 }
 
 /**

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS, formatJson, formatReport, formatSarif, formatTable, isOutputFormat } from '../src/index.js';
+import {
+  FORMATS,
+  formatCycloneDx,
+  formatHtml,
+  formatJson,
+  formatNdjson,
+  formatReport,
+  formatSarif,
+  formatTable,
+  isOutputFormat,
+} from '../src/index.js';
 import { richReport } from './factory.js';
 
 describe('formatReport', () => {
   it('lists the formats, table first', () => {
-    expect(FORMATS).toEqual(['table', 'json', 'sarif']);
+    expect(FORMATS).toEqual(['table', 'json', 'sarif', 'cyclonedx', 'html', 'ndjson']);
+    expect(isOutputFormat('cyclonedx')).toBe(true);
     expect(isOutputFormat('sarif')).toBe(true);
     expect(isOutputFormat('xml')).toBe(false);
     expect(isOutputFormat(undefined)).toBe(false);
@@ -19,10 +30,24 @@ describe('formatReport', () => {
     );
   });
 
-  it('applies the severity filter to the table only', () => {
+  it('dispatches the new formats', () => {
     const report = richReport();
-    expect(formatReport(report, 'sarif', { severity: 'critical' })).toBe(formatSarif(report));
-    expect(formatReport(report, 'json', { severity: 'critical' })).toBe(formatJson(report));
+    expect(formatReport(report, 'cyclonedx')).toBe(formatCycloneDx(report));
+    expect(formatReport(report, 'html', { title: 'T' })).toBe(formatHtml(report, { title: 'T' }));
+    expect(formatReport(report, 'ndjson')).toBe(formatNdjson(report));
+  });
+
+  it('applies the severity filter to what every format shows, with a notice', () => {
+    const report = richReport();
+    const json = JSON.parse(formatReport(report, 'json', { severity: 'critical' }));
+    expect(json.findings.map((f: { severity: string }) => f.severity)).toEqual(['critical', 'critical', 'critical']);
+    expect(json.summary).toEqual(JSON.parse(formatJson(report)).summary);
+    expect(json.notices).toEqual([{ level: 'info', code: 'FINDINGS_FILTERED', message: expect.stringMatching(/^6 findings below critical not shown/u) }]);
+    const sarif = JSON.parse(formatReport(report, 'sarif', { severity: 'high' }));
+    expect(sarif.runs[0].results).toHaveLength(5);
+    expect(formatReport(report, 'html', { severity: 'critical' })).not.toContain('meta/license');
+    expect(formatReport(report, 'cyclonedx', { severity: 'critical' })).toBe(formatCycloneDx(report));
+    expect(formatReport(report, 'json', { severity: 'info' })).toBe(formatJson(report));
   });
 
   it('rejects an unknown format at run time', () => {

@@ -27,7 +27,7 @@ describe('formatJson', () => {
     const text = formatJson(report);
     expect(formatJson(scramble(report))).toBe(text);
     const parsed = JSON.parse(text) as Report;
-    expect(Object.keys(parsed)).toEqual(['schemaVersion', 'tool', 'run', 'rules', 'files', 'findings', 'errors', 'summary']);
+    expect(Object.keys(parsed)).toEqual(['schemaVersion', 'tool', 'run', 'rules', 'files', 'findings', 'errors', 'inventory', 'summary']);
     expect(Object.keys(parsed.run)).toEqual(['startedAt', 'durationMs', 'targets', 'root', 'complete']);
     expect(Object.keys(parsed.findings[0] ?? {})).toEqual([
       'ruleId',

@@ -16,4 +16,4 @@ export { CONTAINER_FORMATS } from './file-format.js';
 export type { FileFormat } from './file-format.js';
 export { SEVERITIES, isAtLeast, isSeverity, severityRank } from './severity.js';
 export type { Severity } from './severity.js';
-export type { Report, ReportError, ReportFile, ReportFinding, ReportLocation, ReportRule } from './report.js';
+export type { Report, ReportError, ReportFile, ReportFinding, ReportLocation, ReportNotice, ReportRule } from './report.js';

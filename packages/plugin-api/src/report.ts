@@ -58,6 +58,21 @@ export interface ReportRule {
   cwe?: string[];
 }
 
+/**
+ * A warning or note about the run itself rather than about a file: a suppression that expired or
+ * matched nothing, a baseline written by another tool version, findings left out of an output.
+ */
+export interface ReportNotice {
+  level: 'warning' | 'info';
+  /** Machine-readable code, e.g. `SUPPRESSION_EXPIRED`, `SUPPRESSION_UNUSED`, `BASELINE_VERSION`. */
+  code: string;
+  message: string;
+  /** The file the notice is about (a suppression file, a baseline), as given on the command line. */
+  source?: string;
+  /** 1-based line in `source`, when known. */
+  line?: number;
+}
+
 /** The deterministic result of one scan (DESIGN.md §3). */
 export interface Report {
   schemaVersion: 1;
@@ -75,4 +90,6 @@ export interface Report {
     /** Bytes on disk, bytes hashed, and bytes read by sniffing, plugins and archive listing. */
     bytes: { total: number; hashed: number; read: number };
   };
+  /** Warnings about the run (suppressions, baselines, output limits); absent when there are none. */
+  notices?: ReportNotice[];
 }
