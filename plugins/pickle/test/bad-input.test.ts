@@ -3,7 +3,7 @@ import { createTestContext, MemoryFile } from '@modelgate/plugin-kit/testing';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 import { scanPickleFile } from '../src/scanners/pickle-scanner.js';
-import { concat, pk } from './pickle-builder.js';
+import { concatBytes, pk } from '@modelgate/plugin-kit/testing';
 import { first, ids, scan } from './helpers.js';
 
 const payload = () => pk().proto(2).call('os', 'system', (b) => b.str('id'));
@@ -22,7 +22,7 @@ describe('bad input', () => {
   });
 
   it('two million MARKs stop at the limit, quickly', async () => {
-    const bytes = concat(pk().proto(2).build(), new Uint8Array(2_000_000).fill(0x28), pk().stop().build());
+    const bytes = concatBytes(pk().proto(2).build(), new Uint8Array(2_000_000).fill(0x28), pk().stop().build());
     const started = Date.now();
     const run = await scan(bytes);
     expect(Date.now() - started).toBeLessThan(5000);
@@ -31,7 +31,7 @@ describe('bad input', () => {
   });
 
   it('two million lists on the stack stop at the limit', async () => {
-    const bytes = concat(payload().build(), new Uint8Array(2_000_000).fill(0x5d), pk().stop().build());
+    const bytes = concatBytes(payload().build(), new Uint8Array(2_000_000).fill(0x5d), pk().stop().build());
     const run = await scan(bytes);
     expect(first(run, 'resource-limit', 'limit').data?.['what']).toBe('stack size');
     expect(ids(run)).toContain('dangerous-global/call');
@@ -46,7 +46,7 @@ describe('bad input', () => {
       many[i + 1] = 0x94; // MEMOIZE
       many[i + 2] = 0x30; // POP
     }
-    const run = await scan(concat(pk().proto(4).none().build(), many, pk().stop().build()));
+    const run = await scan(concatBytes(pk().proto(4).none().build(), many, pk().stop().build()));
     expect(first(run, 'resource-limit', 'limit').data?.['what']).toBe('memo entries');
     expect(run.errors.map((e) => e.code)).toContain('LIMIT_PICKLE');
   }, 60_000);
@@ -82,7 +82,7 @@ describe('bad input', () => {
 
   it('a member whose data cannot be read (corrupt archive) becomes an error entry, keeping earlier findings', async () => {
     const filler = Uint8Array.from({ length: 3 << 20 }, (_, i) => (i % 2 ? 0x30 : 0x4e));
-    const good = concat(payload().build(), filler);
+    const good = concatBytes(payload().build(), filler);
     const file = new MemoryFile('model.pt!/archive/data.pkl', good, { format: 'pickle' });
     const broken: FileHandle = {
       ...file,

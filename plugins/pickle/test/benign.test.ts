@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pk, type PickleBuilder } from './pickle-builder.js';
+import { pk, type PickleBuilder } from '@modelgate/plugin-kit/testing';
 import { scan, serious } from './helpers.js';
 
 /** One tensor entry as torch.save writes it in data.pkl: `_rebuild_tensor_v2(persid, …)`. */

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pk } from './pickle-builder.js';
+import { pk } from '@modelgate/plugin-kit/testing';
 import { storedZip } from './zip-builder.js';
 
 const root = new URL('../../../', import.meta.url).pathname;

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { concat, pk, type PickleBuilder } from './pickle-builder.js';
+import { concatBytes, pk, type PickleBuilder } from '@modelgate/plugin-kit/testing';
 import { first, ids, scan, serious } from './helpers.js';
 
 const evil = () => pk().proto(2).call('os', 'system', (b) => b.str('id')).stop().build();
@@ -12,7 +12,7 @@ function npy(descr: string, data: Uint8Array): Uint8Array {
   const prefix = Buffer.alloc(10);
   Buffer.from('\x93NUMPY\x01\x00', 'latin1').copy(prefix);
   prefix.writeUInt16LE(header.length, 8);
-  return concat(prefix, Buffer.from(header, 'latin1'), data);
+  return concatBytes(prefix, Buffer.from(header, 'latin1'), data);
 }
 
 /** A joblib NumpyArrayWrapper for `dtype` and `shape`, as joblib pickles it (protocol 4). */
@@ -44,7 +44,7 @@ describe('formats', () => {
     const head = wrapper(pk().proto(4).mark(), 'u1', [data.length], true).build();
     const padding = 16 - ((head.length + 1) % 16);
     const rest = pk().call('os', 'system', (b) => b.str('id')).list().stop().build();
-    const file = concat(head, Uint8Array.from([padding, ...new Array(padding).fill(0xff)]), data, rest);
+    const file = concatBytes(head, Uint8Array.from([padding, ...new Array(padding).fill(0xff)]), data, rest);
     const run = await scan(file, { path: 'model.joblib' });
     expect(ids(run)).toEqual(['dangerous-global/call']);
   });
@@ -52,7 +52,7 @@ describe('formats', () => {
   it('joblib: object arrays are a pickle inside the pickle', async () => {
     const head = wrapper(pk().proto(4), 'O8', [1], false).build();
     const inner = pk().proto(2).global('numpy.core.multiarray', '_reconstruct').mark().call('posix', 'system', (b) => b.str('id')).tuple().stop().build();
-    const run = await scan(concat(head, inner, pk().stop().build()), { path: 'model.joblib' });
+    const run = await scan(concatBytes(head, inner, pk().stop().build()), { path: 'model.joblib' });
     expect(first(run, 'dangerous-global', 'call').data?.['global']).toBe('posix.system (os.system)');
     expect(ids(run)).not.toContain('malformed-pickle/invalidOpcode');
   });
@@ -61,7 +61,7 @@ describe('formats', () => {
     const compressed = deflateSync(evil());
     const run = await scan(compressed, { path: 'model.joblib', format: 'binary' });
     expect(ids(run)).toContain('dangerous-global/call');
-    const zf = concat(Buffer.from('ZF' + '0x1c'.padEnd(19), 'latin1'), compressed);
+    const zf = concatBytes(Buffer.from('ZF' + '0x1c'.padEnd(19), 'latin1'), compressed);
     expect(ids(await scan(zf, { path: 'model.pkl', format: 'binary' }))).toContain('dangerous-global/call');
   });
 
@@ -93,7 +93,7 @@ describe('formats', () => {
     const sysInfo = pk().proto(2).emptyDict().str('little_endian').bool(true).setitem().stop().build();
     const keys = pk().proto(2).emptyList().str('0').append().stop().build();
     const storage = Uint8Array.from({ length: 100_000 }, (_, i) => (i % 97 === 0 ? 0x80 : i % 97 === 1 ? 0x02 : (i * 31) & 0xff));
-    const run = await scan(concat(magic, version, sysInfo, evil(), keys, new Uint8Array(8), storage), { path: 'legacy.pt' });
+    const run = await scan(concatBytes(magic, version, sysInfo, evil(), keys, new Uint8Array(8), storage), { path: 'legacy.pt' });
     expect(first(run, 'dangerous-global').evidence).toMatchObject({ stream: 3 });
     expect(serious(run)).toHaveLength(1);
   });

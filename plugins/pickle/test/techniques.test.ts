@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concat, pk } from './pickle-builder.js';
+import { concatBytes, pk } from '@modelgate/plugin-kit/testing';
 import { first, ids, scan, serious } from './helpers.js';
 
 const osSystem = () => pk().proto(2).call('os', 'system', (b) => b.str('id')).stop().build();
@@ -135,13 +135,13 @@ describe('names', () => {
 describe('streams', () => {
   it('every stream in the file is analysed (payload in the second of five)', async () => {
     const benign = pk().proto(2).int(1).stop().build();
-    const run = await scan(concat(benign, osSystem(), benign, benign, benign));
+    const run = await scan(concatBytes(benign, osSystem(), benign, benign, benign));
     expect(first(run, 'dangerous-global').evidence).toMatchObject({ stream: 1 });
   });
 
   it('resynchronises after junk between streams', async () => {
     const junk = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7 + 3) & 0x7f);
-    const run = await scan(concat(pk().proto(2).int(1).stop().build(), junk, osSystem()));
+    const run = await scan(concatBytes(pk().proto(2).int(1).stop().build(), junk, osSystem()));
     expect(first(run, 'dangerous-global').evidence).toMatchObject({ stream: 1 });
     expect(first(run, 'hidden-stream').data?.['skipped']).toBe(5000);
   });
@@ -172,7 +172,7 @@ describe('frames', () => {
   it('big payloads written outside frames (as the pickler does) are fine', async () => {
     const big = new Uint8Array(70_000).fill(0x41);
     const body = pk().bytes8(big.length, big).build();
-    const run = await scan(concat(pk().proto(4).frame(2).emptyList().memoize().build(), body, pk().frame(2).append().stop().build()));
+    const run = await scan(concatBytes(pk().proto(4).frame(2).emptyList().memoize().build(), body, pk().frame(2).append().stop().build()));
     expect(run.findings).toEqual([]);
   });
 });

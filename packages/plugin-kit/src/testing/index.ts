@@ -8,3 +8,4 @@ export type { PluginTestCase, TestFile } from './case-runner.js';
 export type { ExpectedFinding } from './expectations.js';
 export * from './fixtures/safetensors.js';
 export * from './fixtures/zip.js';
+export * from './fixtures/pickle.js';
