@@ -1,11 +1,8 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError, PluginLoadError, TargetError } from '@modelgate/core';
-import { FORMATS } from '@modelgate/formatters';
+import { FORMATS } from '@modelgate/formatters/formats';
 import { ExitCode } from './exit-codes.js';
 import { parse, type ScanFlags } from './options.js';
-import { rulesCommand } from './rules-command.js';
-import { scanCommand } from './scan-command.js';
 import { registerDbCommand } from './commands/db.js';
 import { registerManifestCommand } from './commands/manifest.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -43,6 +40,8 @@ export function buildProgram(result: { code: number }): Command {
     .option('--no-color', 'no colors in table output')
     .option('--advisories <path>', 'advisory data for the requirements plugin: an OSV dump directory or all.zip')
     .action(async (paths: string[], flags: ScanFlags) => {
+      // Loaded on use: `modelgate --version` or `--help` should not pay for the engine.
+      const { scanCommand } = await import('./scan-command.js');
       result.code = await scanCommand(paths, flags);
     });
 
@@ -52,12 +51,24 @@ export function buildProgram(result: { code: number }): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('-c, --config <file>', 'config file')
     .action(async (flags: { format: 'table' | 'json'; config?: string }) => {
+      const { rulesCommand } = await import('./rules-command.js');
       result.code = await rulesCommand(flags);
     });
   registerManifestCommand(program, result);
   registerDbCommand(program, result);
   registerServeCommand(program, result);
   return program;
+}
+
+/** Errors (and their subclasses) that mean "the command line, config or a plugin is wrong": exit 2 with the message alone. */
+const USAGE_ERRORS = new Set(['ConfigError', 'PluginLoadError', 'TargetError']);
+
+/** Matched by class name along the prototype chain, so this module need not load the engine to recognise them. */
+function isUsageError(error: unknown): error is Error {
+  for (let proto = error; proto; proto = Object.getPrototypeOf(proto)) {
+    if (USAGE_ERRORS.has((proto as { constructor?: { name?: string } }).constructor?.name ?? '')) return true;
+  }
+  return false;
 }
 
 /** Runs the CLI with `argv` (as process.argv) and returns the exit code. Never throws. */
@@ -71,7 +82,7 @@ export async function run(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? ExitCode.Clean : ExitCode.UsageError;
     }
-    if (error instanceof ConfigError || error instanceof PluginLoadError || error instanceof TargetError) {
+    if (isUsageError(error)) {
       process.stderr.write(`modelgate: ${error.message}\n`);
       return ExitCode.UsageError;
     }

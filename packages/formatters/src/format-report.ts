@@ -8,26 +8,14 @@ import { formatNdjson } from './ndjson.js';
 import { formatSarif } from './sarif.js';
 import type { SarifOptions } from './sarif.js';
 import { formatTable } from './table.js';
+import type { OutputFormat } from './formats.js';
+export { FORMATS, isOutputFormat } from './formats.js';
+export type { OutputFormat } from './formats.js';
 import type { TableOptions } from './table.js';
-
-/** Every output format, the default (`table`) first. */
-export const FORMATS = ['table', 'json', 'sarif', 'cyclonedx', 'html', 'ndjson'] as const;
-
-/** An output format name. */
-export type OutputFormat = (typeof FORMATS)[number];
 
 /** Options of {@link formatReport}: each format reads the options it understands. */
 export interface FormatOptions extends TableOptions, SarifOptions, HtmlOptions {}
 
-/**
- * Type guard for a format name read from untrusted input (a CLI flag, a config file).
- *
- * @param value - anything.
- * @returns whether `value` is one of {@link FORMATS}.
- */
-export function isOutputFormat(value: unknown): value is OutputFormat {
-  return typeof value === 'string' && (FORMATS as readonly string[]).includes(value);
-}
 
 /**
  * Formats a report in the given format. `table` uses `color`, `severity` and `width`; `sarif`
