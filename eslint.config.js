@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/test/**'],
+    files: ['**/test/**', 'packages/plugin-kit/src/testing/fixtures/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

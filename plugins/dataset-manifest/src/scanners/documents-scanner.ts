@@ -1,0 +1,26 @@
+import type { DirectoryScanner } from '@modelgate/plugin-api';
+import { DOCUMENT_GLOBS, documentKind } from '../documents/kinds.js';
+import { readOptions } from '../options.js';
+import { dirnameOf } from '../paths.js';
+import { runDocuments, type DocumentTarget } from './run-documents.js';
+
+/**
+ * Finds every manifest, provenance file, card, Croissant file, model signature and checksum
+ * file of the scan and checks each against the files around it. Root scope: documents list files
+ * in subdirectories, and completeness needs every file below them. Idle when the `manifest`
+ * option names one manifest to check instead.
+ */
+export const documentsScanner: DirectoryScanner = {
+  id: 'manifest-documents',
+  scope: 'directory',
+  filter: { include: DOCUMENT_GLOBS, root: true },
+  async scan(directory, ctx) {
+    if (readOptions(ctx.options).manifest !== undefined) return;
+    const targets: DocumentTarget[] = [];
+    for (const file of directory.files) {
+      const kind = documentKind(file.name);
+      if (kind) targets.push({ path: file.path, baseDir: dirnameOf(file.path), kind });
+    }
+    await runDocuments(directory, ctx, targets);
+  },
+};
