@@ -1,0 +1,12 @@
+import { defineRule } from '../rule.js';
+
+/** A pinned or locked version (or the newest version a range allows) has a known vulnerability rated medium. */
+export const vulnerablePinMedium = defineRule('vulnerable-pin-medium', {
+  description: 'A pinned or locked version (or the newest version a range allows) has a known vulnerability rated medium.',
+  defaultSeverity: 'medium',
+  messages: {
+    pinned: '{{name}} {{version}} is affected by {{id}}{{aliases}}: {{summary}} (fixed in {{fixed}})',
+    newest: '{{name}}{{specifier}}: the newest version it allows is affected by {{id}}{{aliases}}: {{summary}} (fixed in {{fixed}})',
+  },
+  tags: ['vulnerability', 'advisory'], cwe: ['CWE-1395'],
+});
