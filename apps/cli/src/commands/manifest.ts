@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { parse } from '../options.js';
-import { manifestCreate, type CreateFlags } from './manifest-create.js';
-import { manifestVerify, type VerifyFlags } from './manifest-verify.js';
+import type { CreateFlags } from './manifest-create.js';
+import type { VerifyFlags } from './manifest-verify.js';
 
 /**
  * `modelgate manifest create DIR [--output FILE]` writes a deterministic YAML manifest (path,
@@ -22,6 +22,7 @@ export function registerManifestCommand(program: Command, result: { code: number
     .option('--no-progress', 'no progress bar on stderr')
     .option('-q, --quiet', 'no progress bar or notices on stderr')
     .action(async (dir: string, flags: CreateFlags) => {
+      const { manifestCreate } = await import('./manifest-create.js');
       result.code = await manifestCreate(dir, flags);
     });
 
@@ -40,6 +41,7 @@ export function registerManifestCommand(program: Command, result: { code: number
     .option('--color', 'force colors in table output')
     .option('--no-color', 'no colors in table output')
     .action(async (dir: string, flags: VerifyFlags) => {
+      const { manifestVerify } = await import('./manifest-verify.js');
       result.code = await manifestVerify(dir, flags);
     });
 }
