@@ -42,17 +42,20 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-async function loadPlugins(config: EngineConfig): Promise<LoadedPlugin[]> {
+/** Module URLs of the plugins given as specifiers (undefined for plugin objects), in config order. */
+function resolvePlugins(config: EngineConfig): (string | undefined)[] {
   const baseDirs = [config.baseDir, process.cwd(), dirname(fileURLToPath(import.meta.url))];
-  const loaded: LoadedPlugin[] = [];
-  for (const entry of config.plugins) {
-    if (typeof entry === 'string') {
-      const moduleUrl = resolvePluginSpecifier(entry, baseDirs);
-      loaded.push({ plugin: await importPlugin(moduleUrl, entry), moduleUrl });
-    } else {
-      loaded.push({ plugin: validatePlugin(entry, (entry as Plugin)?.meta?.name ?? 'plugin object') });
-    }
-  }
+  return config.plugins.map((entry) => (typeof entry === 'string' ? resolvePluginSpecifier(entry, baseDirs) : undefined));
+}
+
+async function loadPlugins(config: EngineConfig, moduleUrls: (string | undefined)[]): Promise<LoadedPlugin[]> {
+  const loaded = await Promise.all(
+    config.plugins.map(async (entry, i): Promise<LoadedPlugin> => {
+      const moduleUrl = moduleUrls[i];
+      if (typeof entry === 'string' && moduleUrl) return { plugin: await importPlugin(moduleUrl, entry), moduleUrl };
+      return { plugin: validatePlugin(entry, (entry as Plugin)?.meta?.name ?? 'plugin object') };
+    }),
+  );
   const namespaces = new Map<string, string>([['container', '@modelgate/core']]);
   const unknownOptions = Object.keys(config.pluginOptions).filter((ns) => !loaded.some((l) => l.plugin.meta.namespace === ns));
   if (unknownOptions.length) {
@@ -73,21 +76,28 @@ async function loadPlugins(config: EngineConfig): Promise<LoadedPlugin[]> {
  */
 export async function createEngine(input: EngineConfigInput = {}): Promise<Engine> {
   const config = resolveConfig(input);
-  const loaded = await loadPlugins(config);
-  const plugins = loaded.map((l) => l.plugin);
-  const catalog = new RuleCatalog([containerRules, ...plugins], config.rules, config.overrides);
+  const moduleUrls = resolvePlugins(config);
   const settings: TaskSettings = { hash: config.hash, limits: config.limits, pluginOptions: config.pluginOptions };
   const threads = config.concurrency === 'off' ? 0 : config.concurrency === 'auto' ? autoThreads() : config.concurrency;
-  if (threads > 0) {
-    const objects = loaded.filter((l) => !l.moduleUrl).map((l) => l.plugin.meta.name);
-    if (objects.length) {
-      throw new PluginLoadError(objects.join(', '), 'plugin objects can only run in-process: set concurrency to "off" or give a module specifier');
-    }
+  if (threads > 0 && moduleUrls.some((url) => url === undefined)) {
+    const objects = config.plugins.filter((p): p is Plugin => typeof p !== 'string').map((p) => p?.meta?.name ?? 'plugin object');
+    throw new PluginLoadError(objects.join(', '), 'plugin objects can only run in-process: set concurrency to "off" or give a module specifier');
   }
   let pool: WorkerPool | undefined;
   let closed = false;
-  const getPool = () =>
-    (pool ??= new WorkerPool({ pluginUrls: loaded.map((l) => l.moduleUrl!), settings, threads, memoryMb: config.limits.workerMemoryMb }));
+  const getPool = () => (pool ??= new WorkerPool({ pluginUrls: moduleUrls as string[], settings, threads, memoryMb: config.limits.workerMemoryMb }));
+  // Workers start importing the plugins while this thread imports and validates them.
+  if (threads > 0) getPool();
+  let loaded: LoadedPlugin[];
+  let catalog: RuleCatalog;
+  try {
+    loaded = await loadPlugins(config, moduleUrls);
+    catalog = new RuleCatalog([containerRules, ...loaded.map((l) => l.plugin)], config.rules, config.overrides);
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
+  const plugins = loaded.map((l) => l.plugin);
   // Only an in-process engine needs the scanners (and the archive decoders) on this thread.
   const inProcess = threads === 0 ? new (await import('./scanner-runtime.js')).ScannerRuntime(plugins, settings) : undefined;
 
@@ -212,11 +222,14 @@ function directoryTasks(plugins: Plugin[], walked: WalkResult, listing: Map<stri
   );
   if (!scanners.length) return [];
   const wanted = new Map<string, Set<string>>();
+  const rootTriggered = new Set<string>();
   for (const file of listing.values()) {
     const slash = file.path.lastIndexOf('/');
     for (const scanner of scanners) {
+      if (scanner.root && rootTriggered.has(scanner.key)) continue; // one match is all a root scanner needs
       const directory = scanner.root || slash < 0 ? '' : file.path.slice(0, slash);
       if (scanner.matches(file.path)) {
+        if (scanner.root) rootTriggered.add(scanner.key);
         const keys = wanted.get(directory) ?? new Set();
         keys.add(scanner.key);
         wanted.set(directory, keys);
@@ -231,18 +244,24 @@ function directoryTasks(plugins: Plugin[], walked: WalkResult, listing: Map<stri
 }
 
 async function runDirectoryScanners(run: RunContext, walked: WalkResult, listing: Map<string, ListingEntry>, accept: (outcome: TaskOutcome) => void): Promise<void> {
-  for (const task of directoryTasks(run.plugins, walked, listing)) {
-    if (run.cancel.aborted) return;
-    if (run.inProcess) {
+  const tasks = directoryTasks(run.plugins, walked, listing);
+  if (run.inProcess) {
+    for (const task of tasks) {
+      if (run.cancel.aborted) return;
       accept(await run.inProcess.scanDirectory(task, run.cancel));
-      continue;
     }
-    try {
-      const [outcome] = await run.getPool().run({ kind: 'directory', directory: task }, 2 * run.config.limits.timeoutMs + 5_000, run.cancel);
-      if (outcome) accept(outcome);
-    } catch (error) {
-      if (!(error instanceof WorkerTaskError) || error.code === 'CANCELLED') throw error;
-      accept({ ...emptyOutcome(task.path), errors: [{ path: task.path || '.', code: error.code, message: `directory scan failed: ${error.message}` }] });
-    }
+    return;
   }
+  // Directory tasks are independent: run them side by side on the pool.
+  await Promise.all(
+    tasks.map(async (task) => {
+      try {
+        const [outcome] = await run.getPool().run({ kind: 'directory', directory: task }, 2 * run.config.limits.timeoutMs + 5_000, run.cancel);
+        if (outcome) accept(outcome);
+      } catch (error) {
+        if (!(error instanceof WorkerTaskError) || error.code === 'CANCELLED') throw error;
+        accept({ ...emptyOutcome(task.path), errors: [{ path: task.path || '.', code: error.code, message: `directory scan failed: ${error.message}` }] });
+      }
+    }),
+  );
 }

@@ -10,7 +10,10 @@ const BATCH_BYTES = 16 * 1024 * 1024;
 /** Time allowed for hashing and reading, on top of the soft timeout, per byte of the task. */
 const HARD_TIMEOUT_BYTES_PER_MS = 10_000; // 10 MB/s, far below any disk
 
-/** Groups files into worker tasks: big files alone, small ones together. */
+/**
+ * Groups files into worker tasks: big files alone, small ones together, biggest tasks first so
+ * that no worker is left hashing one large file after the others have finished.
+ */
 export function batchFiles(files: FileTask[]): FileTask[][] {
   const batches: FileTask[][] = [];
   let current: FileTask[] = [];
@@ -29,7 +32,8 @@ export function batchFiles(files: FileTask[]): FileTask[][] {
     currentBytes += file.size;
   }
   if (current.length) batches.push(current);
-  return batches;
+  const bytes = (batch: FileTask[]) => batch.reduce((sum, f) => sum + f.size, 0);
+  return batches.sort((a, b) => bytes(b) - bytes(a));
 }
 
 /** An outcome standing for a file the workers could not scan. */
