@@ -10,3 +10,4 @@ export { declareRule } from './declared-rule.js';
 export type { DeclaredRule } from './declared-rule.js';
 export { createCappedReporter } from './capped-reporter.js';
 export type { CappedReporter, FindingDetails, ReportFn } from './capped-reporter.js';
+export { lazyScanner } from './lazy-scanner.js';

@@ -1,29 +1,6 @@
-import { API_VERSION, definePlugin } from '@modelgate/plugin-api';
-import { optionsSchema } from './options.js';
-import { rules } from './rules/index.js';
-import { documentsScanner } from './scanners/documents-scanner.js';
-import { explicitManifestScanner } from './scanners/explicit-scanner.js';
+import plugin from './plugin.js';
 
-/** Package version; a test keeps it equal to package.json's. */
-export const PLUGIN_VERSION = '0.1.0';
-
-/**
- * `@modelgate/plugin-dataset-manifest`: checks models and datasets against what their authors
- * declared (manifests, provenance, cards, Croissant metadata, OpenSSF model signatures and
- * sha256sum files) using the digests the engine computed, offline.
- */
-const plugin = definePlugin({
-  apiVersion: API_VERSION,
-  meta: {
-    name: '@modelgate/plugin-dataset-manifest',
-    version: PLUGIN_VERSION,
-    namespace: 'manifest',
-  },
-  rules,
-  scanners: [documentsScanner, explicitManifestScanner],
-  optionsSchema,
-});
-
+export { PLUGIN_VERSION } from './plugin.js';
 export default plugin;
 export { ALL_RULES } from './rules/index.js';
 export { MANIFEST_FILE_NAME, MANIFEST_VERSION } from './format/constants.js';

@@ -1,5 +1,6 @@
 import type { DirectoryScanner } from '@modelgate/plugin-api';
-import { DOCUMENT_GLOBS, documentKind } from '../documents/kinds.js';
+import { documentKind } from '../documents/kinds.js';
+import { documentsScannerDeclaration } from './declarations.js';
 import { readOptions } from '../options.js';
 import { dirnameOf } from '../paths.js';
 import { runDocuments, type DocumentTarget } from './run-documents.js';
@@ -11,9 +12,7 @@ import { runDocuments, type DocumentTarget } from './run-documents.js';
  * option names one manifest to check instead.
  */
 export const documentsScanner: DirectoryScanner = {
-  id: 'manifest-documents',
-  scope: 'directory',
-  filter: { include: DOCUMENT_GLOBS, root: true },
+  ...documentsScannerDeclaration,
   async scan(directory, ctx) {
     if (readOptions(ctx.options).manifest !== undefined) return;
     const targets: DocumentTarget[] = [];

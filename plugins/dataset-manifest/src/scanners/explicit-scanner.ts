@@ -4,6 +4,7 @@ import { documentKind } from '../documents/kinds.js';
 import { readOptions } from '../options.js';
 import { basenameOf, classifyPath, dirnameOf, resolvePath } from '../paths.js';
 import { runDocuments } from './run-documents.js';
+import { explicitManifestScannerDeclaration } from './declarations.js';
 
 /**
  * Checks the one manifest named by the `manifest` option (`modelgate manifest verify`) against
@@ -12,9 +13,7 @@ import { runDocuments } from './run-documents.js';
  * the scan root). Runs for any scan with a file in it, and does nothing without the option.
  */
 export const explicitManifestScanner: DirectoryScanner = {
-  id: 'manifest-explicit',
-  scope: 'directory',
-  filter: { include: ['*'], root: true },
+  ...explicitManifestScannerDeclaration,
   async scan(directory, ctx) {
     const { manifest } = readOptions(ctx.options);
     if (manifest === undefined) return;

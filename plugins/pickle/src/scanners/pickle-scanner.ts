@@ -9,12 +9,8 @@ import { objectArray } from '../rules/index.js';
 import { fileSource } from '../source/byte-source.js';
 import { InflateSource } from '../source/inflate-source.js';
 import { contextSink } from './context-sink.js';
+import { pickleScannerDeclaration } from './declarations.js';
 
-/** Names pickle-based formats use; files so named are analysed even when not sniffed as pickles. */
-export const PICKLE_NAMES = [
-  '*.pkl', '*.pickle', '*.pck', '*.pcl', '*.p', '*.pt', '*.pth', '*.bin', '*.ckpt', '*.joblib', '*.jbl',
-  '*.npy', '*.dat', '*.data', '*.pkl.*', '*.joblib.*', 'data.pkl', '*.mar', '*.model', '*.sav', '*.lzma', '*.z', '*.zlib',
-];
 
 const PICKLE_NAME = /\.(pkl|pickle|pck|pcl|p|pt|pth|bin|ckpt|joblib|jbl|npy|dat|data|model|sav|mar)(\.[a-z0-9]+)?$/i;
 
@@ -67,8 +63,6 @@ export async function scanPickleFile(file: FileHandle, ctx: ScanContext): Promis
 
 /** The pickle scanner: pickle-sniffed content, npy arrays and pickle-like names. */
 export const pickleScanner: FileScanner = {
-  id: 'pickle-file',
-  scope: 'file',
-  filter: { formats: ['pickle', 'npy'], include: PICKLE_NAMES },
+  ...pickleScannerDeclaration,
   scan: scanPickleFile,
 };

@@ -7,7 +7,8 @@ import { checkProblems } from '../checks/check-problems.js';
 import { checkTyposquat } from '../checks/check-typosquat.js';
 import type { CheckContext, Environment } from '../checks/context.js';
 import type { ParsedFile } from '../model.js';
-import { classify, DEPENDENCY_FILE_GLOBS } from '../parse/classify.js';
+import { classify } from '../parse/classify.js';
+import { requirementsScannerDeclaration } from './declarations.js';
 import { readOptions } from '../options.js';
 import { createReporter } from '../reporter.js';
 import { loadAdvisoriesFor } from './advisory-source.js';
@@ -38,9 +39,7 @@ function checkEnvironment(env: Environment, ctx: CheckContext): void {
  * checks each file once and each environment (a file not included by another, plus its includes).
  */
 export const requirementsScanner: DirectoryScanner = {
-  id: 'requirements',
-  scope: 'directory',
-  filter: { include: DEPENDENCY_FILE_GLOBS, root: true },
+  ...requirementsScannerDeclaration,
   async scan(directory, ctx) {
     const options = readOptions(ctx.options);
     const report = createReporter(ctx);

@@ -1,15 +1,12 @@
 import type { DirectoryScanner } from '@modelgate/plugin-api';
 import { checkShardIndex } from '../check-shard-index.js';
 import { createReporter } from '../reporter.js';
+import { INDEX_SUFFIX, shardIndexScannerDeclaration } from './declarations.js';
 
-/** Name pattern of sharded-checkpoint indexes (`model.safetensors.index.json`). */
-const INDEX_SUFFIX = '.safetensors.index.json';
 
 /** Checks every shard index of a directory against the shards it names. */
 export const shardIndexScanner: DirectoryScanner = {
-  id: 'safetensors-shard-index',
-  scope: 'directory',
-  filter: { include: [`*${INDEX_SUFFIX}`] },
+  ...shardIndexScannerDeclaration,
   async scan(directory, ctx) {
     const report = createReporter(ctx);
     for (const entry of directory.entries) {

@@ -1,0 +1,29 @@
+import { API_VERSION, definePlugin, type DirectoryScanner } from '@modelgate/plugin-api';
+import { lazyScanner } from '@modelgate/plugin-kit';
+import { optionsSchema } from './options.js';
+import { rules } from './rules/index.js';
+import { documentsScannerDeclaration, explicitManifestScannerDeclaration } from './scanners/declarations.js';
+
+export const PLUGIN_VERSION = '0.1.0';
+
+/**
+ * The plugin as modelgate loads it: rules and scanner filters are declared here; each scanner's
+ * code is imported on its first scan, so loading the plugin (in the main thread and in every
+ * worker) stays cheap.
+ */
+const plugin = definePlugin({
+  apiVersion: API_VERSION,
+  meta: {
+    name: '@modelgate/plugin-dataset-manifest',
+    version: PLUGIN_VERSION,
+    namespace: 'manifest',
+  },
+  rules,
+  scanners: [
+    lazyScanner<DirectoryScanner>(documentsScannerDeclaration, () => import('./scanners/documents-scanner.js').then((m) => m.documentsScanner.scan)),
+    lazyScanner<DirectoryScanner>(explicitManifestScannerDeclaration, () => import('./scanners/explicit-scanner.js').then((m) => m.explicitManifestScanner.scan)),
+  ],
+  optionsSchema,
+});
+
+export default plugin;
