@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Plugin } from '@modelgate/plugin-api';
+import type { FileScanner, Plugin } from '@modelgate/plugin-api';
 import { PluginTester, PluginTestError, type InvalidCase } from '../src/testing/index.js';
 import secrets from './fixtures/secret-plugin.mjs';
 
@@ -8,7 +8,7 @@ const good = secrets as Plugin;
 const invalid: InvalidCase = { file: { path: 'notes.txt', content: 'the SECRET is out' }, findings: [{ rule: 'secret-word', data: { offset: 4 } }] };
 
 /** The good plugin with one scanner replaced. */
-function withScan(scan: Plugin['scanners'][number]['scan']): Plugin {
+function withScan(scan: FileScanner['scan']): Plugin {
   return { ...good, scanners: [{ ...good.scanners[0]!, scan } as Plugin['scanners'][number]] };
 }
 
