@@ -23,7 +23,7 @@ export class ProgressBar {
   private readonly bar = new SingleBar(
     {
       stream: process.stderr,
-      format: 'Scanning |{bar}| {percentage}% | {value}/{total} files | {bytes} | {rate} | ETA {eta_time}',
+      format: 'Scanning |{bar}| {percentage}% | {files} files | {bytes} | {rate} | ETA {eta_time}',
       barsize: 24,
       hideCursor: true,
       clearOnComplete: true,
@@ -33,17 +33,26 @@ export class ProgressBar {
     },
   );
   private totalBytes = 0;
+  private totalFiles = 0;
 
+  // The bar and percentage follow bytes, not files: one 5 GB shard outweighs thousands of configs.
   start(event: RunStartEvent): void {
     this.totalBytes = event.totalBytes;
-    this.bar.start(event.totalFiles, 0, { bytes: `0 B/${formatBytes(event.totalBytes)}`, rate: '--', eta_time: '--' });
+    this.totalFiles = event.totalFiles;
+    this.bar.start(Math.max(1, event.totalBytes), 0, {
+      files: `0/${event.totalFiles}`,
+      bytes: `0 B/${formatBytes(event.totalBytes)}`,
+      rate: '--',
+      eta_time: '--',
+    });
   }
 
   update(event: ProgressEvent): void {
     const seconds = event.elapsedMs / 1000;
     const rate = seconds > 0 ? event.bytesDone / seconds : 0;
     const eta = rate > 0 ? (this.totalBytes - event.bytesDone) / rate : Number.POSITIVE_INFINITY;
-    this.bar.update(event.filesDone, {
+    this.bar.update(this.totalBytes === 0 ? (event.filesDone === this.totalFiles ? 1 : 0) : event.bytesDone, {
+      files: `${event.filesDone}/${this.totalFiles}`,
       bytes: `${formatBytes(event.bytesDone)}/${formatBytes(this.totalBytes)}`,
       rate: `${formatBytes(rate)}/s`,
       eta_time: formatSeconds(eta),
