@@ -26,7 +26,7 @@ new PluginTester(plugin, { describe, it, pool: { module: new URL('../dist/index.
     {
       name: 'a Hugging Face token in a notebook',
       file: { path: 'train.ipynb', content: notebook },
-      findings: [{ rule: 'hf-token', line: 7, message: /^Hugging Face token hf_aBc…\(43 chars\) on line 7$/ }],
+      findings: [{ rule: 'hf-token', messageId: 'found', line: 7, message: /^Hugging Face token hf_aBc…\(43 chars\) on line 7$/ }],
     },
     {
       name: 'AWS keys in a config',

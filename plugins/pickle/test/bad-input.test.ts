@@ -21,6 +21,11 @@ describe('bad input', () => {
     expect(first(run, 'malformed-pickle', 'invalidOpcode').data?.['byte']).toBe('f0');
   });
 
+  it('an opcode with an argument it cannot take (protocol 0 INT that is no integer)', async () => {
+    const run = await scan(pk().raw('Inot-a-number\n').stop().build());
+    expect(first(run, 'malformed-pickle', 'badArgument').data).toMatchObject({ opcode: 'INT', detail: '"not-a-number"' });
+  });
+
   it('two million MARKs stop at the limit, quickly', async () => {
     const bytes = concatBytes(pk().proto(2).build(), new Uint8Array(2_000_000).fill(0x28), pk().stop().build());
     const started = Date.now();

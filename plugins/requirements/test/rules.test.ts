@@ -106,7 +106,7 @@ describe('unpinned', () => {
 describe('missing-hashes and hash-mode-broken', () => {
   it('reports a requirements file without any hash once (low)', async () => {
     const run = await scan({ 'requirements.txt': 'numpy==1.26.4\nscipy==1.11.0\n' });
-    expect(of(run, 'missing-hashes').map((f) => [f.severity, f.message])).toEqual([['low', '2 requirements and no --hash: pip does not verify what it downloads']]);
+    expect(of(run, 'missing-hashes').map((f) => [f.severity, f.messageId, f.message])).toEqual([['low', 'noHashes', '2 requirements and no --hash: pip does not verify what it downloads']]);
   });
 
   it('reports requirements without hashes when others have them (partial), md5 hashes, and ranges in hash mode', async () => {
@@ -191,7 +191,7 @@ describe('vcs-unpinned and url-unhashed', () => {
         `https://example.com/baz-1.0-py3-none-any.whl --hash=sha256:${SHA}`,
       ].join('\n'),
     });
-    expect(of(run, 'url-unhashed').map((f) => [f.location?.line, f.message])).toEqual([[1, 'foo from https://example.com/pkgs/foo-1.0-py3-none-any.whl has no hash (#sha256=... or --hash)']]);
+    expect(of(run, 'url-unhashed').map((f) => [f.location?.line, f.messageId, f.message])).toEqual([[1, 'noHash', 'foo from https://example.com/pkgs/foo-1.0-py3-none-any.whl has no hash (#sha256=... or --hash)']]);
   });
 });
 

@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { API_VERSION, isSeverity } from '@modelgate/plugin-api';
+import { API_VERSION } from '@modelgate/plugin-api';
 import { describe, expect, it } from 'vitest';
-import plugin, { ALL_RULES, DTYPE_BITS, PLUGIN_VERSION } from '../src/index.js';
+import plugin, { DTYPE_BITS, PLUGIN_VERSION } from '../src/index.js';
 import { MAX_FINDINGS_PER_RULE } from '../src/reporter.js';
 import { SAFETENSORS_DTYPE_BITS, buildSafetensors, safetensorsFile } from '@modelgate/plugin-kit/testing';
 import { ids, scanFile } from './scan.js';
@@ -21,48 +21,6 @@ describe('plugin contract', () => {
       ['safetensors-file', 'file'],
       ['safetensors-shard-index', 'directory'],
     ]);
-  });
-
-  it('declares every rule with a description, a severity and well-formed messages', () => {
-    expect(Object.keys(plugin.rules)).toEqual(ALL_RULES.map((r) => r.name));
-    for (const [name, meta] of Object.entries(plugin.rules)) {
-      expect(name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(meta.description.length).toBeGreaterThan(20);
-      expect(isSeverity(meta.defaultSeverity)).toBe(true);
-      for (const template of Object.values(meta.messages)) {
-        expect(template.replace(/\{\{\w+\}\}/g, '')).not.toMatch(/\{\{|\}\}/);
-      }
-    }
-  });
-
-  it('has a doc for every rule and no doc without a rule', () => {
-    const docs = readdirSync(join(root, 'docs/rules')).sort();
-    expect(docs).toEqual(ALL_RULES.map((r) => `${r.name}.md`).sort());
-    for (const rule of ALL_RULES) {
-      const doc = read(`docs/rules/${rule.name}.md`);
-      expect(doc).toContain(`# safetensors/${rule.name}`);
-      expect(doc).toContain(`**${rule.meta.defaultSeverity}**`);
-    }
-  });
-
-  it('lists every rule and its severity in the README', () => {
-    const readme = read('README.md');
-    for (const rule of ALL_RULES) {
-      expect(readme).toMatch(new RegExp(`\\[\`${rule.name}\`\\]\\(docs/rules/${rule.name}\\.md\\) \\| ${rule.meta.defaultSeverity} \\|`));
-    }
-  });
-
-  it('asserts every message of every rule somewhere in the tests', () => {
-    const tests = readdirSync(join(root, 'test'))
-      .filter((f) => f.endsWith('.test.ts'))
-      .map((f) => read(`test/${f}`))
-      .join('\n');
-    for (const rule of ALL_RULES) {
-      for (const messageId of Object.keys(rule.meta.messages)) {
-        const asserted = tests.includes(`${rule.name}/${messageId}`) || (tests.includes(`${rule.name}/\${messageId}`) && tests.includes(`'${messageId}'`));
-        expect(asserted, `${rule.name}/${messageId} is asserted`).toBe(true);
-      }
-    }
   });
 
   it('knows the same dtypes and widths as the test builder', () => {
