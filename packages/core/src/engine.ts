@@ -9,7 +9,8 @@ import { containerRules } from './builtin-rules.js';
 import { EventQueue } from './event-queue.js';
 import type { ScanEvent } from './events.js';
 import { importPlugin, PluginLoadError, resolvePluginSpecifier, validatePlugin, validatePluginOptions, type LoadedPlugin } from './plugin-loader.js';
-import { ReportBuilder } from './report-builder.js';
+import { ReportBuilder, sortFindings } from './report-builder.js';
+import { assignFingerprints } from './fingerprint.js';
 import { RuleCatalog } from './rule-catalog.js';
 import type { ScannerRuntime } from './scanner-runtime.js';
 import { batchFiles, runBatch } from './scheduler.js';
@@ -152,7 +153,9 @@ async function runScan(run: RunContext): Promise<Report> {
   const listing = new Map<string, ListingEntry>();
   const accept = (outcome: TaskOutcome, file?: FileTask) => {
     const findings = builder.add(outcome);
-    queue.push({ type: 'file', path: outcome.path, entries: outcome.entries, findings: findings.map((f) => ({ ...f, fingerprint: '' })), errors: outcome.errors });
+    // A file's findings get the fingerprints the final report gives them: fingerprints depend only on
+    // the finding and on identical findings in the same place, which are all in this outcome.
+    queue.push({ type: 'file', path: outcome.path, entries: outcome.entries, findings: assignFingerprints(sortFindings(findings)), errors: outcome.errors });
     if (file) {
       const disk = outcome.entries.find((e) => e.member === undefined);
       listing.set(file.path, {

@@ -11,6 +11,20 @@ function compare(a: string | number | undefined, b: string | number | undefined)
   return a < b ? -1 : 1;
 }
 
+/** Findings in report order: path, member, offset, line, rule, message, logical location. */
+export function sortFindings<F extends Omit<ReportFinding, 'fingerprint'>>(findings: readonly F[]): F[] {
+  return [...findings].sort(
+    (a, b) =>
+      compare(a.location.path, b.location.path) ||
+      compare(a.location.member, b.location.member) ||
+      compare(a.location.byteOffset, b.location.byteOffset) ||
+      compare(a.location.line, b.location.line) ||
+      compare(a.ruleId, b.ruleId) ||
+      compare(a.message, b.message) ||
+      compare((a.location.logical ?? []).join('/'), (b.location.logical ?? []).join('/')),
+  );
+}
+
 /** Resolves a raw finding's rule, severity (global and per-path settings) and message; undefined when its rule is off there. */
 export function resolveFinding(raw: RawFinding, catalog: RuleCatalog): Omit<ReportFinding, 'fingerprint'> | undefined {
   const rule = catalog.get(`${raw.namespace}/${raw.rule}`);
@@ -80,16 +94,7 @@ export class ReportBuilder {
 
   build(meta: { version: string; plugins: { name: string; version: string }[]; startedAt: string; durationMs: number; targets: string[]; root: string; cancelled: boolean }): Report {
     const files = [...this.files].sort((a, b) => compare(a.path, b.path) || compare(a.member, b.member));
-    const sorted = [...this.findings].sort(
-      (a, b) =>
-        compare(a.location.path, b.location.path) ||
-        compare(a.location.member, b.location.member) ||
-        compare(a.location.byteOffset, b.location.byteOffset) ||
-        compare(a.location.line, b.location.line) ||
-        compare(a.ruleId, b.ruleId) ||
-        compare(a.message, b.message) ||
-        compare((a.location.logical ?? []).join('/'), (b.location.logical ?? []).join('/')),
-    );
+    const sorted = sortFindings(this.findings);
     const errors = [...this.errors].sort(
       (a, b) => compare(a.path, b.path) || compare(a.member, b.member) || compare(a.code, b.code) || compare(a.message, b.message),
     );

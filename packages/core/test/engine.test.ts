@@ -40,6 +40,15 @@ describe('engine', () => {
     expect(first.report.findings).toHaveLength(40);
   });
 
+  it('streams each file\'s findings with the fingerprints of the final report', async () => {
+    const root = tempDir();
+    for (let i = 0; i < 10; i++) writeFileSync(join(root, `f${i}.bin`), `MARK ${i}`);
+    const { report, events } = await scanWith([root], { plugins: [marker], concurrency: 2 });
+    const streamed = events.flatMap((e) => (e.type === 'file' ? e.findings.map((f) => f.fingerprint) : []));
+    expect(streamed.sort()).toEqual(report.findings.map((f) => f.fingerprint).sort());
+    expect(streamed.every((f) => /^[0-9a-f]{32}$/.test(f))).toBe(true);
+  });
+
   it('honours rule overrides: a new severity, or off', async () => {
     const root = tempDir();
     writeFileSync(join(root, 'a.bin'), 'MARK');

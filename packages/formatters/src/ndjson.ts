@@ -15,8 +15,7 @@ export interface StreamEvent {
  * One event as a line of NDJSON (ending with `\n`). A `run-end` event's report is written with
  * the report's declared key order (as `json` does); other events have their keys sorted. Values
  * JSON cannot represent are converted as in `formatJson` (bigint → string, NaN → null, …), and
- * the empty fingerprints of findings streamed before the run ends (they are assigned once every
- * finding is known) are left out. Line separators inside strings are escaped by JSON itself.
+ * an empty fingerprint (engines before 0.1 assigned them only at the end of the run) is left out. Line separators inside strings are escaped by JSON itself.
  *
  * @param event - an engine event.
  * @returns the line.
