@@ -153,8 +153,9 @@ async function runScan(run: RunContext): Promise<Report> {
   const listing = new Map<string, ListingEntry>();
   const accept = (outcome: TaskOutcome, file?: FileTask) => {
     const findings = builder.add(outcome);
-    // A file's findings get the fingerprints the final report gives them: fingerprints depend only on
-    // the finding and on identical findings in the same place, which are all in this outcome.
+    // Fingerprints depend only on the finding and on identical findings in the same place, so these
+    // are the final report's, except when another task reports the very same finding again (the
+    // final report then numbers the second occurrence).
     queue.push({ type: 'file', path: outcome.path, entries: outcome.entries, findings: assignFingerprints(sortFindings(findings)), errors: outcome.errors });
     if (file) {
       const disk = outcome.entries.find((e) => e.member === undefined);

@@ -3,11 +3,9 @@ import { createHash } from 'node:crypto';
 import {
   CONTAINER_FORMATS,
   type DirectoryScanner,
-  type FileHandle,
   type FileScanner,
   type FindingReport,
   type Plugin,
-  type ReportError,
   type ReportFile,
 } from '@modelgate/plugin-api';
 import type { ByteSource } from './byte-source.js';
@@ -312,5 +310,3 @@ function checkReport(plugin: Plugin, finding: FindingReport): string | undefined
   if (missing.length) return `message ${finding.rule}.${finding.messageId} is missing data for ${missing.join(', ')}`;
   return undefined;
 }
-
-export type { FileHandle, ReportError };

@@ -197,7 +197,8 @@ export async function walk(targets: string[], options: WalkOptions): Promise<Wal
   result.skipped.sort(byPath);
   result.errors.sort(byPath);
   result.directories.sort();
-  // With followSymlinks, a file reached through a link and directly is scanned once, under its first path.
+  // With followSymlinks, a file reached both through a link and directly is scanned under both names
+  // (each is a path a loader may open); several links to one file count once.
   return result;
 }
 
