@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// scripts/test.mjs sets this: a test process that dies of a Node fatal error leaves a report there.
+const reportDir = process.env.MODELGATE_TEST_REPORT_DIR;
+
 export default defineConfig({
   test: {
     include: [
@@ -12,5 +15,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    execArgv: reportDir ? ['--report-on-fatalerror', `--report-directory=${reportDir}`] : [],
   },
 });
