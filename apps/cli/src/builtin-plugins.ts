@@ -8,7 +8,7 @@ export const BUILTIN_PLUGINS = [
   '@modelgate/plugin-safetensors/plugin',
   '@modelgate/plugin-pickle/plugin',
   '@modelgate/plugin-dataset-manifest/plugin',
-  '@modelgate/plugin-license',
+  '@modelgate/plugin-license/plugin',
   '@modelgate/plugin-requirements/plugin',
 ];
 

@@ -1,13 +1,11 @@
-import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { FORMATS } from '@modelgate/formatters/formats';
 import { ExitCode } from './exit-codes.js';
+import { CLI_VERSION as version } from './version.js';
 import { parse, type ScanFlags } from './options.js';
 import { registerDbCommand } from './commands/db.js';
 import { registerManifestCommand } from './commands/manifest.js';
 import { registerServeCommand } from './commands/serve.js';
-
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
 /** Builds the `modelgate` command line. Actions store their exit code in `result.code`. */
 export function buildProgram(result: { code: number }): Command {

@@ -22,6 +22,10 @@ export class DiskSource implements ByteSource {
   ) {}
 
   static async open(fsPath: string | Buffer): Promise<DiskSource> {
+    return DiskSource.openSync(fsPath);
+  }
+
+  static openSync(fsPath: string | Buffer): DiskSource {
     const fd = openSync(fsPath, 'r');
     try {
       return new DiskSource(fd, fstatSync(fd).size);
@@ -48,6 +52,10 @@ export class DiskSource implements ByteSource {
   }
 
   async close(): Promise<void> {
+    this.closeSync();
+  }
+
+  closeSync(): void {
     if (this.closed) return;
     this.closed = true;
     closeSync(this.fd);

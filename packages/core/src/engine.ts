@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
-import picomatch from 'picomatch';
-import type { DirectoryScanner, Plugin, Report, ReportRule } from '@modelgate/plugin-api';
+import type { Plugin, Report, ReportRule } from '@modelgate/plugin-api';
 import { ConfigError } from './config-file.js';
 import { DEFAULT_IGNORES, resolveConfig, type EngineConfig, type EngineConfigInput } from './config.js';
 import { containerRules } from './builtin-rules.js';
@@ -13,9 +12,9 @@ import { ReportBuilder, sortFindings } from './report-builder.js';
 import { assignFingerprints } from './fingerprint.js';
 import { RuleCatalog } from './rule-catalog.js';
 import type { ScannerRuntime } from './scanner-runtime.js';
-import { batchFiles, runBatch } from './scheduler.js';
-import { emptyOutcome, type DirectoryTask, type FileTask, type ListingEntry, type TaskOutcome, type TaskSettings } from './tasks.js';
-import { walk, type WalkResult } from './walk.js';
+import { directoryTasks, directoryWork, scanInPool } from './pool-scan.js';
+import type { FileTask, ListingEntry, TaskOutcome, TaskSettings } from './tasks.js';
+import { walk } from './walk.js';
 import { autoThreads, WorkerPool, WorkerTaskError } from './worker-pool.js';
 
 const ownPackage = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -151,6 +150,18 @@ async function runScan(run: RunContext): Promise<Report> {
   let filesDone = 0;
   let bytesDone = 0;
   const listing = new Map<string, ListingEntry>();
+  const accepted = new Set<string>();
+  /** Records a disk file's format and digest for directory scanners. */
+  const list = (outcome: TaskOutcome, file: FileTask) => {
+    const disk = outcome.entries.find((e) => e.member === undefined);
+    listing.set(file.path, {
+      path: file.path,
+      fsPath: file.fsPath,
+      size: disk?.size ?? file.size,
+      ...(disk?.format && { format: disk.format }),
+      ...(disk?.sha256 && { sha256: disk.sha256 }),
+    });
+  };
   const accept = (outcome: TaskOutcome, file?: FileTask) => {
     const findings = builder.add(outcome);
     // Fingerprints depend only on the finding and on identical findings in the same place, so these
@@ -158,14 +169,8 @@ async function runScan(run: RunContext): Promise<Report> {
     // final report then numbers the second occurrence).
     queue.push({ type: 'file', path: outcome.path, entries: outcome.entries, findings: assignFingerprints(sortFindings(findings)), errors: outcome.errors });
     if (file) {
-      const disk = outcome.entries.find((e) => e.member === undefined);
-      listing.set(file.path, {
-        path: file.path,
-        fsPath: file.fsPath,
-        size: disk?.size ?? file.size,
-        ...(disk?.format && { format: disk.format }),
-        ...(disk?.sha256 && { sha256: disk.sha256 }),
-      });
+      list(outcome, file);
+      accepted.add(file.path);
       filesDone++;
       bytesDone += file.size;
       queue.push({ type: 'progress', filesDone, totalFiles: walked.files.length, bytesDone, totalBytes, elapsedMs: Date.now() - started });
@@ -173,7 +178,6 @@ async function runScan(run: RunContext): Promise<Report> {
   };
 
   const tasks: FileTask[] = walked.files.map((f) => ({ fsPath: f.fsPath, path: f.path, size: f.size }));
-  const byPath = new Map(tasks.map((t) => [t.path, t]));
   let cancelled = false;
   try {
     if (run.inProcess) {
@@ -181,23 +185,23 @@ async function runScan(run: RunContext): Promise<Report> {
         if (cancel.aborted) break;
         accept(await run.inProcess.scanFile(task, cancel), task);
       }
-    } else if (tasks.length) {
-      const pool = run.getPool();
-      await Promise.all(
-        batchFiles(tasks).map(async (batch) => {
-          const outcomes = await runBatch(pool, batch, config.limits.timeoutMs, cancel);
-          for (const outcome of outcomes) accept(outcome, byPath.get(outcome.path));
-        }),
-      );
+      if (!cancel.aborted) {
+        const runtime = run.inProcess;
+        for (const task of directoryTasks(directoryWork(run.plugins, walked).all, walked, listing)) {
+          if (cancel.aborted) break;
+          accept(await runtime.scanDirectory(task, cancel));
+        }
+      }
+    } else {
+      await scanInPool({ pool: run.getPool(), config, plugins: run.plugins, cancel }, walked, tasks, { accept, list, listing });
     }
-    if (!cancel.aborted) await runDirectoryScanners(run, walked, listing, (outcome) => accept(outcome));
   } catch (error) {
     if (!(error instanceof WorkerTaskError && error.code === 'CANCELLED')) throw error;
   }
   if (cancel.aborted) {
     cancelled = true;
     for (const task of tasks) {
-      if (!listing.has(task.path)) builder.addFile({ path: task.path, size: task.size, status: 'skipped', reason: 'scan cancelled' });
+      if (!accepted.has(task.path)) builder.addFile({ path: task.path, size: task.size, status: 'skipped', reason: 'scan cancelled' });
     }
   }
   const report = builder.build({
@@ -211,61 +215,4 @@ async function runScan(run: RunContext): Promise<Report> {
   });
   queue.push({ type: 'run-end', report });
   return report;
-}
-
-/** Builds one task per directory holding a file some directory scanner asked for. */
-function directoryTasks(plugins: Plugin[], walked: WalkResult, listing: Map<string, ListingEntry>): DirectoryTask[] {
-  const scanners = plugins.flatMap((plugin) =>
-    plugin.scanners
-      .filter((s): s is DirectoryScanner => s.scope === 'directory')
-      .map((scanner) => ({
-        key: `${plugin.meta.namespace}:${scanner.id}`,
-        root: scanner.filter.root === true,
-        matches: picomatch(scanner.filter.include, { dot: true, basename: true }),
-      })),
-  );
-  if (!scanners.length) return [];
-  const wanted = new Map<string, Set<string>>();
-  const rootTriggered = new Set<string>();
-  for (const file of listing.values()) {
-    const slash = file.path.lastIndexOf('/');
-    for (const scanner of scanners) {
-      if (scanner.root && rootTriggered.has(scanner.key)) continue; // one match is all a root scanner needs
-      const directory = scanner.root || slash < 0 ? '' : file.path.slice(0, slash);
-      if (scanner.matches(file.path)) {
-        if (scanner.root) rootTriggered.add(scanner.key);
-        const keys = wanted.get(directory) ?? new Set();
-        keys.add(scanner.key);
-        wanted.set(directory, keys);
-      }
-    }
-  }
-  const files = [...listing.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-  return [...wanted.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, keys]) => {
-    const inside = (p: string) => path === '' || p.startsWith(`${path}/`);
-    return { path, scanners: [...keys].sort(), files: files.filter((f) => inside(f.path)), subdirectories: walked.directories.filter((d) => d !== path && inside(d)) };
-  });
-}
-
-async function runDirectoryScanners(run: RunContext, walked: WalkResult, listing: Map<string, ListingEntry>, accept: (outcome: TaskOutcome) => void): Promise<void> {
-  const tasks = directoryTasks(run.plugins, walked, listing);
-  if (run.inProcess) {
-    for (const task of tasks) {
-      if (run.cancel.aborted) return;
-      accept(await run.inProcess.scanDirectory(task, run.cancel));
-    }
-    return;
-  }
-  // Directory tasks are independent: run them side by side on the pool.
-  await Promise.all(
-    tasks.map(async (task) => {
-      try {
-        const [outcome] = await run.getPool().run({ kind: 'directory', directory: task }, 2 * run.config.limits.timeoutMs + 5_000, run.cancel);
-        if (outcome) accept(outcome);
-      } catch (error) {
-        if (!(error instanceof WorkerTaskError) || error.code === 'CANCELLED') throw error;
-        accept({ ...emptyOutcome(task.path), errors: [{ path: task.path || '.', code: error.code, message: `directory scan failed: ${error.message}` }] });
-      }
-    }),
-  );
 }

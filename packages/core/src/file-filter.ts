@@ -12,11 +12,26 @@ export interface FilterSubject {
   head: Uint8Array;
 }
 
+/**
+ * Compiles globs into one predicate over a path: a glob without `/` matches the base name, one
+ * with `/` the whole path (picomatch's `basename` rule). The globs become two regular expressions,
+ * so a file costs two regex tests however many globs a scanner lists.
+ */
+export function compileGlobs(globs: readonly string[]): (path: string) => boolean {
+  const combine = (list: readonly string[]) =>
+    list.length ? new RegExp(list.map((glob) => picomatch.makeRe(glob, { dot: true }).source).join('|')) : undefined;
+  const byName = combine(globs.filter((glob) => !glob.includes('/')));
+  const byPath = combine(globs.filter((glob) => glob.includes('/')));
+  return (path) => {
+    if (byName?.test(path.slice(path.lastIndexOf('/') + 1))) return true;
+    return byPath?.test(path) ?? false;
+  };
+}
+
 /** Compiles a scanner's declarative {@link FileFilter} into a predicate. */
 export function compileFilter(filter: FileFilter): (subject: FilterSubject) => boolean {
-  const globOptions = { dot: true, basename: true } as const;
-  const include = filter.include?.length ? picomatch(filter.include, globOptions) : undefined;
-  const exclude = filter.exclude?.length ? picomatch(filter.exclude, globOptions) : undefined;
+  const include = filter.include?.length ? compileGlobs(filter.include) : undefined;
+  const exclude = filter.exclude?.length ? compileGlobs(filter.exclude) : undefined;
   const formats = filter.formats?.length ? new Set(filter.formats) : undefined;
   const magic = filter.magic?.length ? filter.magic : undefined;
   const selectsAll = !include && !formats && !magic;

@@ -6,6 +6,7 @@ import {
   type FileScanner,
   type FindingReport,
   type Plugin,
+  type ReportError,
   type ReportFile,
 } from '@modelgate/plugin-api';
 import type { ByteSource } from './byte-source.js';
@@ -17,9 +18,10 @@ import { ScanAbortedError, ScanDeadline } from './scan-deadline.js';
 import { SNIFF_BYTES, sniffFormat } from './sniff.js';
 import { openContainer } from './containers/index.js';
 import { createDirectoryHandle } from './directory-handle.js';
-import { emptyOutcome, type DirectoryTask, type FileTask, type RawFinding, type TaskOutcome, type TaskSettings } from './tasks.js';
+import { emptyOutcome, type DirectoryTask, type FileTask, type HashOutcome, type RawFinding, type TaskOutcome, type TaskSettings } from './tasks.js';
 
-const HASH_CHUNK = 1024 * 1024;
+/** Hash read size: small enough for the chunk to stay in the core's L2 cache between read and hash. */
+const HASH_CHUNK = 128 * 1024;
 /** Members larger than this are not read at their end just to sniff protocol-0 pickles. */
 const MEMBER_TAIL_SNIFF_LIMIT = 64 * 1024;
 
@@ -69,8 +71,11 @@ export class ScannerRuntime {
     }
   }
 
-  /** Scans one disk file: sniff, file scanners, container members, then the sha256. */
-  async scanFile(task: FileTask, cancel?: AbortSignal): Promise<TaskOutcome> {
+  /**
+   * Scans one disk file: sniff, file scanners, container members, then the sha256 (when `hash`;
+   * a large file may be hashed by {@link hashFile} in a task of its own instead).
+   */
+  async scanFile(task: FileTask, cancel?: AbortSignal, hash = this.settings.hash): Promise<TaskOutcome> {
     const outcome = emptyOutcome(task.path);
     const deadline = new ScanDeadline(Date.now() + this.settings.limits.timeoutMs, cancel);
     const sink = { outcome, deadline };
@@ -93,8 +98,8 @@ export class ScannerRuntime {
       }
       await this.scanSource(source, task.path, undefined, 0, sink);
       const entry = outcome.entries[0];
-      if (this.settings.hash && entry) {
-        const sha256 = this.hash(source, sink);
+      if (hash && entry) {
+        const sha256 = this.hash(source, outcome);
         if (sha256) entry.sha256 = sha256;
       }
     } finally {
@@ -108,8 +113,27 @@ export class ScannerRuntime {
   /** One read buffer per runtime (one runtime per thread), reused for every file. */
   private hashBuffer: Buffer | undefined;
 
-  /** Streams the whole file through sha256 once, in 1 MiB synchronous reads. */
-  private hash(source: DiskSource, { outcome }: Sink): string | undefined {
+  /** Hashes one disk file and nothing else: the other half of a large file's {@link scanFile}. */
+  hashFile(task: FileTask): HashOutcome {
+    const outcome: HashOutcome = { path: task.path, errors: [], bytesHashed: 0 };
+    let source: DiskSource;
+    try {
+      source = DiskSource.openSync(typeof task.fsPath === 'string' ? task.fsPath : Buffer.from(task.fsPath));
+    } catch (error) {
+      outcome.errors.push({ path: task.path, code: errorCode(error), message: `cannot open for hashing: ${errorMessage(error)}` });
+      return outcome;
+    }
+    try {
+      const sha256 = this.hash(source, outcome);
+      if (sha256) outcome.sha256 = sha256;
+    } finally {
+      source.closeSync();
+    }
+    return outcome;
+  }
+
+  /** Streams the whole file through sha256 once, in synchronous reads. */
+  private hash(source: DiskSource, outcome: { path: string; errors: ReportError[]; bytesHashed: number }): string | undefined {
     const hasher = createHash('sha256');
     const buffer = (this.hashBuffer ??= Buffer.allocUnsafe(HASH_CHUNK));
     let position = 0;

@@ -55,6 +55,14 @@ export interface TaskOutcome {
   bytesHashed: number;
 }
 
+/** What hashing one large file on its own produced (see `planFileTasks`). */
+export interface HashOutcome {
+  path: string;
+  sha256?: string;
+  errors: ReportError[];
+  bytesHashed: number;
+}
+
 /** An outcome with nothing in it yet. */
 export function emptyOutcome(path: string): TaskOutcome {
   return { path, entries: [], findings: [], errors: [], inventory: [], bytesRead: 0, bytesHashed: 0 };

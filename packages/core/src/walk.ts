@@ -1,5 +1,7 @@
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { lstatSync, readdirSync, realpathSync, type Stats } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { displayName } from './display-path.js';
@@ -109,9 +111,12 @@ export async function walk(targets: string[], options: WalkOptions): Promise<Wal
     if (seenDirectories.has(realDir)) return;
     seenDirectories.add(realDir);
     result.directories.push(path);
+    // One directory is listed and stat-ed synchronously (a promise per lstat costs more than the
+    // call itself); the event loop gets a turn between directories.
+    await nextTurn();
     let names: Buffer[];
     try {
-      names = await readdir(fsPath, { encoding: 'buffer' });
+      names = readdirSync(fsPath, { encoding: 'buffer' });
     } catch (error) {
       result.errors.push({ path: path || '.', code: errorCode(error), message: `cannot list directory: ${(error as Error).message}` });
       return;
@@ -122,22 +127,22 @@ export async function walk(targets: string[], options: WalkOptions): Promise<Wal
       const childPath = path ? `${path}/${displayName(name)}` : displayName(name);
       return { childFs, childPath };
     });
-    const infos = await Promise.all(children.map(({ childFs }) => lstat(childFs).then((s) => s, (e: unknown) => e as Error)));
-    for (let i = 0; i < children.length; i++) {
-      const { childFs, childPath } = children[i]!;
-      const info = infos[i]!;
+    for (const { childFs, childPath } of children) {
       if (ignored(childPath)) continue;
-      if (info instanceof Error) {
-        result.errors.push({ path: childPath, code: errorCode(info), message: `cannot stat: ${info.message}` });
-      } else {
-        await visitEntry(childFs, childPath, info);
+      let info: Stats;
+      try {
+        info = lstatSync(childFs);
+      } catch (error) {
+        result.errors.push({ path: childPath, code: errorCode(error), message: `cannot stat: ${(error as Error).message}` });
+        continue;
       }
+      await visitEntry(childFs, childPath, info);
     }
   }
 
   async function visitEntry(fsPath: string | Buffer, path: string, info: Stats): Promise<void> {
     if (info.isSymbolicLink()) return visitSymlink(fsPath, path, info);
-    if (info.isDirectory()) return visitDirectory(fsPath, path, await realpath(fsPath).then(String, () => String(fsPath)));
+    if (info.isDirectory()) return visitDirectory(fsPath, path, realDirectory(fsPath));
     if (info.isFile()) {
       result.files.push({ fsPath, path, size: info.size });
       return;
@@ -202,12 +207,12 @@ export async function walk(targets: string[], options: WalkOptions): Promise<Wal
   return result;
 }
 
-function isUtf8(bytes: Buffer): boolean {
+/** The real path of a directory, which identifies it when links make a cycle. */
+function realDirectory(fsPath: string | Buffer): string {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return String(realpathSync(fsPath));
   } catch {
-    return false;
+    return String(fsPath);
   }
 }
 

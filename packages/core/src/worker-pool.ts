@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { TaskOutcome, TaskSettings } from './tasks.js';
+import type { TaskSettings } from './tasks.js';
 import type { WorkerTask } from './worker-protocol.js';
 
 /** Thrown out of {@link WorkerPool.run} with a code the report can show. */
@@ -32,7 +32,7 @@ export function autoThreads(): number {
  * thread and goes on.
  */
 export class WorkerPool {
-  private readonly piscina: Piscina<WorkerTask, TaskOutcome[]>;
+  private readonly piscina: Piscina<WorkerTask, unknown>;
 
   constructor(options: WorkerPoolOptions) {
     this.piscina = new Piscina({
@@ -52,12 +52,15 @@ export class WorkerPool {
     return this.piscina.threads.length;
   }
 
-  /** Runs one task; `hardTimeoutMs` kills the thread if the task is still running then. */
-  async run(task: WorkerTask, hardTimeoutMs: number, cancel?: AbortSignal): Promise<TaskOutcome[]> {
+  /**
+   * Runs one task; `hardTimeoutMs` kills the thread if the task is still running then. `R` is what
+   * the worker returns for this kind of task (see worker.ts).
+   */
+  async run<R>(task: WorkerTask, hardTimeoutMs: number, cancel?: AbortSignal): Promise<R> {
     const timeout = AbortSignal.timeout(Math.ceil(hardTimeoutMs));
     const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
     try {
-      return await this.piscina.run(task, { signal });
+      return (await this.piscina.run(task, { signal })) as R;
     } catch (error) {
       if (cancel?.aborted) throw new WorkerTaskError('CANCELLED', 'scan cancelled');
       if (timeout.aborted) {

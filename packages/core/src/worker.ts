@@ -6,15 +6,16 @@ import { workerData } from 'node:worker_threads';
 import { importPlugin } from './plugin-loader.js';
 import { ScannerRuntime } from './scanner-runtime.js';
 import type { WorkerTask } from './worker-protocol.js';
-import type { TaskOutcome, TaskSettings } from './tasks.js';
+import type { HashOutcome, TaskOutcome, TaskSettings } from './tasks.js';
 
 const data = workerData as { pluginUrls: string[]; settings: TaskSettings };
 const plugins = await Promise.all(data.pluginUrls.map((url) => importPlugin(url, url, false)));
 const runtime = new ScannerRuntime(plugins, data.settings);
 
-export default async function scan(task: WorkerTask): Promise<TaskOutcome[]> {
+export default async function scan(task: WorkerTask): Promise<TaskOutcome[] | HashOutcome> {
   if (task.kind === 'directory') return [await runtime.scanDirectory(task.directory)];
+  if (task.kind === 'hash') return runtime.hashFile(task.file);
   const outcomes: TaskOutcome[] = [];
-  for (const file of task.files) outcomes.push(await runtime.scanFile(file));
+  for (const file of task.files) outcomes.push(await runtime.scanFile(file, undefined, task.hash));
   return outcomes;
 }

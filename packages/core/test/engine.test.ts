@@ -79,6 +79,28 @@ describe('engine', () => {
     expect(report.findings.map((f) => [f.location.path, f.message])).toEqual([['data/listing.txt', '2 files, digests: 2']]);
   });
 
+  it('hashes a large file in a task of its own, and runs digest-less directory scanners without waiting for it', async () => {
+    const root = tempDir();
+    const big = Buffer.alloc(9 * 1024 * 1024, 0);
+    big.write('MARK', 0);
+    writeFileSync(join(root, 'big.bin'), big);
+    writeFileSync(join(root, 'listing.txt'), 'x');
+    writeFileSync(join(root, 'formats.txt'), '{}');
+    const { report, events } = await scanWith([root], { plugins: [marker], concurrency: 2 });
+    const bigEntry = report.files.find((f) => f.path === 'big.bin');
+    expect(bigEntry?.sha256).toBe(createHash('sha256').update(big).digest('hex'));
+    expect(report.summary.bytes.hashed).toBe(big.length + 3);
+    expect(report.findings.map((f) => [f.location.path, f.message])).toEqual([
+      ['big.bin', 'MARK found in big.bin'],
+      ['formats.txt', 'big.bin=binary,formats.txt=json,listing.txt=text'],
+      ['listing.txt', '3 files, digests: 3'],
+    ]);
+    // The large file is one 'file' event, with its digest, however its work was split.
+    const bigEvents = events.filter((e) => e.type === 'file' && e.path === 'big.bin');
+    expect(bigEvents).toHaveLength(1);
+    expect(bigEvents[0]?.type === 'file' && bigEvents[0].entries[0]?.sha256).toBe(bigEntry?.sha256);
+  });
+
   it('runs root-scope directory scanners once at the root with the whole tree, wherever the trigger file is', async () => {
     const root = tempDir();
     mkdirSync(join(root, 'deep', 'er'), { recursive: true });

@@ -12,7 +12,7 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** messageId → template; `{{name}}` placeholders are filled from the report's `data`. */
   messages: Record<string, string>;
-  /** JSON Schema of the rule's options, validated on the main thread. */
+  /** JSON Schema of the rule's options (documentation for now: the engine only checks it is an object). */
   schema?: object;
   tags?: string[];
   cwe?: string[];
@@ -90,12 +90,18 @@ export interface FileScanner {
 
 /**
  * A scanner that looks at a directory as a whole (manifests, licences, shard indexes).
- * It runs after every file scan, once per directory that holds a file matching `filter.include`,
- * so sha256 digests of the files are available in the listing.
+ * It runs after the file scans, once per directory that holds a file matching `filter.include`,
+ * with the sniffed format and (when hashing is on) the sha256 of every file in its listing.
  */
 export interface DirectoryScanner {
   id: string;
   scope: 'directory';
+  /**
+   * Whether the scanner reads `sha256` from its listing (default true). With false it may run as
+   * soon as every file is scanned, while large files are still being hashed, and the `sha256` of
+   * those files can then be missing from its listing.
+   */
+  digests?: boolean;
   /**
    * `include`: file globs (basename globs match in any directory) that make a directory worth a scan.
    * `root: true`: run once, for the scan root, with every file of the scan, when any file matches

@@ -1,6 +1,8 @@
 import { resolveLicense } from './licenses/resolve.js';
 import { leaves } from './licenses/expression.js';
 
+export { optionsSchema } from './options-schema.js';
+
 /** The licence policy from the config (`license: { allow, deny, use }`). */
 export interface Policy {
   /** Licence ids every model and dataset must be covered by (undefined: no allow list). */
@@ -9,16 +11,6 @@ export interface Policy {
   readonly use?: 'commercial' | 'research';
 }
 
-/** JSON Schema of the plugin's options, validated by the engine. */
-export const optionsSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    allow: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Licences allowed (SPDX ids, Hugging Face ids or LicenseRef-s); anything else violates the policy.' },
-    deny: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Licences that violate the policy wherever they apply.' },
-    use: { enum: ['commercial', 'research'], description: 'Intended use: commercial flags non-commercial licences.' },
-  },
-} as const;
 
 /** Canonical ids of a policy entry ("apache-2.0" → Apache-2.0, "llama3" → its LicenseRef). */
 function idsOf(entry: string): string[] {

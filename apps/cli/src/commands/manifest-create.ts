@@ -1,13 +1,11 @@
 import { readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { TargetError } from '@modelgate/core';
 import { MANIFEST_FILE_NAME, writeManifest, type ManifestFile } from '@modelgate/plugin-dataset-manifest';
 import { ExitCode } from '../exit-codes.js';
 import { buildEngineInput } from '../load-config.js';
 import { runEngine } from './manifest-run.js';
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+import { CLI_VERSION as version } from '../version.js';
 
 /** Flags of `modelgate manifest create`. */
 export interface CreateFlags {

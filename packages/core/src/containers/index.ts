@@ -9,10 +9,7 @@
  *   {@link ContainerError} with a `code`.
  */
 import type { ByteSource } from '../byte-source.js';
-import { openCompressed } from './compressed.js';
-import { openTar } from './tar.js';
 import type { ContainerLimits, OpenedContainer } from './types.js';
-import { openZip } from './zip.js';
 
 export type { ContainerAnomaly, ContainerLimits, ContainerMember, OpenedContainer } from './types.js';
 export { ContainerError } from './errors.js';
@@ -41,15 +38,17 @@ export async function openContainer(
   limits: ContainerLimits,
   name: string,
 ): Promise<OpenedContainer> {
+  // Each reader (and its decoders) is imported on the first container of its kind: most scans
+  // meet few containers, and every worker thread would otherwise compile all of them at start-up.
   switch (format) {
     case 'zip':
-      return openZip(source, limits, name);
+      return (await import('./zip.js')).openZip(source, limits, name);
     case 'tar':
-      return openTar(source, limits);
+      return (await import('./tar.js')).openTar(source, limits);
     case 'gzip':
     case 'bz2':
     case 'xz':
-      return openCompressed(format, source, limits, name);
+      return (await import('./compressed.js')).openCompressed(format, source, limits, name);
     default:
       throw new TypeError(`unknown container format: ${String(format)}`);
   }

@@ -2,22 +2,9 @@ import type { CheckContext } from '../analysis/check-context.js';
 import { primaryGroup } from '../analysis/declared.js';
 import { overlaps } from '../analysis/same-license.js';
 import { andAll, leaves, parseExpression } from '../licenses/expression.js';
-import { defineRule } from '../rule.js';
+import { licenseMismatch } from './declarations.js';
 import { CONTAINMENT_THRESHOLD, containment } from '../text/identify.js';
 import { templateOf } from '../text/templates.js';
-
-/** Declarations of one model or dataset that disagree. */
-export const licenseMismatch = defineRule('license-mismatch', {
-  description: 'The licence a card declares disagrees with its LICENSE text, its weights\' metadata or its provenance, or the card declares conflicting licences itself.',
-  defaultSeverity: 'medium',
-  messages: {
-    fileDiffers: '{{path}} declares {{declared}} but {{file}} is the text of {{found}} ({{similarity}} similar)',
-    fileUnmatched: '{{path}} declares {{declared}} but {{file}} does not hold that licence text (closest: {{found}}, {{similarity}} similar)',
-    sourceDiffers: '{{path}} declares {{declared}} but {{from}} {{file}} says {{found}}',
-    cardConflict: '{{path}} declares conflicting licences in "{{key}}": {{values}} (lines {{lines}})',
-  },
-  tags: ['license', 'compliance'],
-});
 
 const percent = (n: number): string => `${Math.round(n * 100)}%`;
 

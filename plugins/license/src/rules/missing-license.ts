@@ -1,18 +1,6 @@
 import type { CheckContext } from '../analysis/check-context.js';
-import { defineRule } from '../rule.js';
+import { missingLicense } from './declarations.js';
 import { unitName, unitPath } from '../tree/unit.js';
-
-/** A model or dataset with no licence anywhere. */
-export const missingLicense = defineRule('missing-license', {
-  description: 'No licence is declared for a model or dataset: not in its card, manifest, provenance file, a licence file or its weights\' metadata.',
-  defaultSeverity: 'medium',
-  messages: {
-    model: 'No licence found for model "{{name}}"',
-    dataset: 'No licence found for dataset "{{name}}"',
-    declaredUnknown: 'The {{kind}} "{{name}}" declares its licence as "unknown"',
-  },
-  tags: ['license', 'compliance'],
-});
 
 /** Reports units that declare no licence and hold no licence text at all. */
 export function checkMissingLicense(cx: CheckContext): void {

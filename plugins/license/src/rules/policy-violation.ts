@@ -2,21 +2,8 @@ import type { CheckContext } from '../analysis/check-context.js';
 import { imposedRestrictions } from '../analysis/restrictions-of.js';
 import { choices } from '../licenses/expression.js';
 import { licenseFamily } from '../licenses/traits.js';
-import { defineRule } from '../rule.js';
+import { policyViolation } from './declarations.js';
 import { unitName, unitPath } from '../tree/unit.js';
-
-/** A licence the configured policy does not accept. */
-export const policyViolation = defineRule('policy-violation', {
-  description: 'A model\'s or dataset\'s effective licence violates the configured licence policy (license.allow, license.deny, license.use).',
-  defaultSeverity: 'high',
-  messages: {
-    denied: 'The {{kind}} "{{name}}" is under {{license}}, which the licence policy denies',
-    notAllowed: 'The {{kind}} "{{name}}" is under {{license}}, which is not in the licence policy\'s allow list',
-    noLicense: 'The {{kind}} "{{name}}" has no licence, and the licence policy allows only listed licences',
-    commercial: 'The {{kind}} "{{name}}" is under {{license}}, which forbids the commercial use the licence policy declares',
-  },
-  tags: ['license', 'policy'],
-});
 
 const matches = (id: string, list: readonly string[]): boolean => list.some((entry) => entry === id || licenseFamily(entry) === licenseFamily(id));
 

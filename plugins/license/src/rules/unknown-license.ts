@@ -1,19 +1,5 @@
 import type { CheckContext } from '../analysis/check-context.js';
-import { defineRule } from '../rule.js';
-
-/** A licence that is neither SPDX nor a known model licence, or does not parse. */
-export const unknownLicense = defineRule('unknown-license', {
-  description: 'A declared licence is neither an SPDX licence nor a known model licence, does not parse as an SPDX expression, or a licence file matches no known licence text.',
-  defaultSeverity: 'low',
-  messages: {
-    unknown: 'Licence "{{value}}" is neither an SPDX id nor a known model licence',
-    unknownSuggest: 'Licence "{{value}}" is neither an SPDX id nor a known model licence (did you mean "{{suggestion}}"?)',
-    unparsable: 'Licence expression "{{value}}" does not parse: {{error}}',
-    otherUnnamed: '"license: other" without a "license_name" says nothing about the licence',
-    unidentifiedFile: 'Licence file {{file}} matches no known licence text (closest: {{closest}}, {{similarity}} similar)',
-  },
-  tags: ['license'],
-});
+import { unknownLicense } from './declarations.js';
 
 /** Reports unknown, unparsable and unnamed licences, and licence texts nothing matches. */
 export function checkUnknownLicense(cx: CheckContext): void {

@@ -1,19 +1,8 @@
 import type { CheckContext } from '../analysis/check-context.js';
 import { type Imposed, imposedRestrictions } from '../analysis/restrictions-of.js';
 import { RESTRICTION_LABELS } from '../licenses/restrictions.js';
-import { defineRule } from '../rule.js';
+import { upstreamConflict } from './declarations.js';
 import { unitName } from '../tree/unit.js';
-
-/** A model licensed more permissively than its training data or base model allows. */
-export const upstreamConflict = defineRule('upstream-conflict', {
-  description: 'A model\'s licence is more permissive than its base model or training data allow: it drops their non-commercial, no-derivatives, share-alike or use restrictions, or the licence terms they pass to derivatives.',
-  defaultSeverity: 'high',
-  messages: {
-    baseModel: 'Model "{{name}}" is licensed {{license}}, but its base model {{upstream}} is {{upstreamLicense}}: {{restriction}} not carried over',
-    dataset: 'Model "{{name}}" is licensed {{license}}, but its training data {{upstream}} is {{upstreamLicense}}: {{restriction}} not carried over',
-  },
-  tags: ['license', 'compliance'],
-});
 
 /** True when the model's own restrictions carry over an upstream restriction. */
 function carries(own: readonly Imposed[], upstream: Imposed): boolean {

@@ -3,18 +3,8 @@ import type { UnitAnalysis } from '../analysis/analyze.js';
 import { leaves } from '../licenses/expression.js';
 import { KNOWN_REFS } from '../licenses/license-refs.js';
 import { restrictionsOf } from '../licenses/traits.js';
-import { defineRule } from '../rule.js';
+import { useRestriction } from './declarations.js';
 import { unitName, unitPath } from '../tree/unit.js';
-
-/** Use restrictions (RAIL, Llama, Gemma, …) that bind users of a model or dataset. */
-export const useRestriction = defineRule('use-restriction', {
-  description: 'A model or dataset carries use-based restrictions (an OpenRAIL attachment, the Llama or Gemma acceptable-use terms, …) that bind every user and must be passed on.',
-  defaultSeverity: 'info',
-  messages: {
-    restricted: 'The {{kind}} "{{name}}" carries use restrictions of {{license}}: {{restriction}}',
-  },
-  tags: ['license'],
-});
 
 /** Where a licence id of a unit's effective licence comes from, for the finding's location. */
 function origin(analysis: UnitAnalysis, id: string): { path: string; line?: number; via: string } {

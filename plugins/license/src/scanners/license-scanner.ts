@@ -5,17 +5,14 @@ import { readPolicy } from '../options.js';
 import { createReporter } from '../reporter.js';
 import { CHECKS } from '../rules/index.js';
 import { buildUnits } from '../tree/build-units.js';
-import { TRIGGER_GLOBS } from '../tree/classify.js';
+import { licenseScannerDeclaration } from './declarations.js';
 
 /**
- * Runs once at the scan root over every file of the scan (cards anywhere may name datasets
- * anywhere): reads every licence source, works out each model's and dataset's licence, runs
+ * Reads every licence source, works out each model's and dataset's licence, runs
  * the rules and records the licence inventory.
  */
 export const licenseScanner: DirectoryScanner = {
-  id: 'license-tree',
-  scope: 'directory',
-  filter: { include: TRIGGER_GLOBS, root: true },
+  ...licenseScannerDeclaration,
   async scan(directory, ctx) {
     const tree = await buildUnits(directory, ctx.signal);
     if (ctx.signal.aborted) return;

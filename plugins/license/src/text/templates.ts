@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { SPDX_IDS } from '../licenses/spdx-ids.js';
 import { licenseWords, shingles } from './normalize.js';
+import { PRECOMPUTED_TEMPLATES } from '../precomputed-templates-path.js';
 
 /** One SPDX licence text, pre-normalised into its fingerprint. */
 export interface LicenseTemplate {
@@ -59,9 +60,6 @@ export function decodeTemplates(bytes: Uint8Array): LicenseTemplate[] {
   return list;
 }
 
-/** Written by the build (`scripts/build-templates.mjs`); the same path from `src/text` and `dist/text`. */
-const PRECOMPUTED = new URL('../../dist/license-templates.bin', import.meta.url);
-
 /**
  * The SPDX licence templates, once per thread: read from the file the build precomputed, or
  * computed here when it is missing (running from source). Deprecated and `+` ids are left out:
@@ -71,7 +69,7 @@ export function licenseTemplates(): readonly LicenseTemplate[] {
   if (!templates) {
     let list: LicenseTemplate[];
     try {
-      list = decodeTemplates(readFileSync(PRECOMPUTED));
+      list = decodeTemplates(readFileSync(PRECOMPUTED_TEMPLATES));
     } catch {
       list = computeTemplates();
     }

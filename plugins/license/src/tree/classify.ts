@@ -1,5 +1,7 @@
 import { isLicenseFileName } from '../sources/license-file.js';
 
+export { TRIGGER_GLOBS } from './trigger-globs.js';
+
 /** What a file is to this plugin. */
 export type FileRole = 'card' | 'modelcard' | 'provenance' | 'manifest' | 'dataset_info' | 'license' | 'gguf' | 'safetensors' | 'weights';
 
@@ -20,14 +22,3 @@ export function classify(name: string, format?: string): FileRole | undefined {
   return undefined;
 }
 
-/**
- * Globs that make the engine run this plugin's root scanner: any of these files anywhere in
- * the tree. The scanner then classifies every file of the scan itself.
- */
-export const TRIGGER_GLOBS = [
-  'README.md', 'readme.md', 'modelcard.yaml', 'modelcard.yml', 'provenance.yaml', 'provenance.yml',
-  'MANIFEST.yaml', 'MANIFEST.yml', 'manifest.yaml', 'manifest.yml', 'dataset_info.json', 'dataset_infos.json',
-  'LICENSE*', 'LICENCE*', 'License*', 'Licence*', 'license*', 'licence*', 'COPYING*', 'copying*', 'UNLICENSE*',
-  '*.gguf', '*.safetensors', '*.pt', '*.pth', '*.ckpt', '*.onnx', '*.h5', '*.keras', '*.tflite', '*.msgpack',
-  '*.joblib', '*.nemo', 'pytorch_model*.bin', 'adapter_model*.bin', 'diffusion_pytorch_model*.bin',
-];

@@ -5,5 +5,6 @@ import { DEPENDENCY_FILE_GLOBS } from '../parse/classify.js';
 export const requirementsScannerDeclaration = {
   id: 'requirements',
   scope: 'directory',
+  digests: false,
   filter: { include: DEPENDENCY_FILE_GLOBS, root: true },
 } satisfies Omit<DirectoryScanner, 'scan'>;

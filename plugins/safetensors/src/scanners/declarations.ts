@@ -14,5 +14,6 @@ export const fileScannerDeclaration = {
 export const shardIndexScannerDeclaration = {
   id: 'safetensors-shard-index',
   scope: 'directory',
+  digests: false,
   filter: { include: [`*${INDEX_SUFFIX}`] },
 } satisfies Omit<DirectoryScanner, 'scan'>;
