@@ -1,16 +1,14 @@
-import { readSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import {
   CONTAINER_FORMATS,
   type DirectoryScanner,
   type FileScanner,
   type FindingReport,
   type Plugin,
-  type ReportError,
   type ReportFile,
 } from '@modelgate/plugin-api';
 import type { ByteSource } from './byte-source.js';
 import { DiskSource } from './disk-source.js';
+import { hashSource } from './hash-file.js';
 import { createFileHandle } from './file-handle.js';
 import { compileFilter, type FilterSubject } from './file-filter.js';
 import { placeholders } from './message-template.js';
@@ -18,10 +16,8 @@ import { ScanAbortedError, ScanDeadline } from './scan-deadline.js';
 import { SNIFF_BYTES, sniffFormat } from './sniff.js';
 import { openContainer } from './containers/index.js';
 import { createDirectoryHandle } from './directory-handle.js';
-import { emptyOutcome, type DirectoryTask, type FileTask, type HashOutcome, type RawFinding, type TaskOutcome, type TaskSettings } from './tasks.js';
+import { emptyOutcome, type DirectoryTask, type FileTask, type RawFinding, type TaskOutcome, type TaskSettings } from './tasks.js';
 
-/** Hash read size: small enough for the chunk to stay in the core's L2 cache between read and hash. */
-const HASH_CHUNK = 128 * 1024;
 /** Members larger than this are not read at their end just to sniff protocol-0 pickles. */
 const MEMBER_TAIL_SNIFF_LIMIT = 64 * 1024;
 
@@ -73,7 +69,7 @@ export class ScannerRuntime {
 
   /**
    * Scans one disk file: sniff, file scanners, container members, then the sha256 (when `hash`;
-   * a large file may be hashed by {@link hashFile} in a task of its own instead).
+   * a large file may be hashed by `hashFile` in a task of its own instead).
    */
   async scanFile(task: FileTask, cancel?: AbortSignal, hash = this.settings.hash): Promise<TaskOutcome> {
     const outcome = emptyOutcome(task.path);
@@ -99,7 +95,7 @@ export class ScannerRuntime {
       await this.scanSource(source, task.path, undefined, 0, sink);
       const entry = outcome.entries[0];
       if (hash && entry) {
-        const sha256 = this.hash(source, outcome);
+        const sha256 = hashSource(source, outcome);
         if (sha256) entry.sha256 = sha256;
       }
     } finally {
@@ -108,57 +104,6 @@ export class ScannerRuntime {
       await source.close().catch(() => {});
     }
     return outcome;
-  }
-
-  /** One read buffer per runtime (one runtime per thread), reused for every file. */
-  private hashBuffer: Buffer | undefined;
-
-  /** Hashes one disk file and nothing else: the other half of a large file's {@link scanFile}. */
-  hashFile(task: FileTask): HashOutcome {
-    const outcome: HashOutcome = { path: task.path, errors: [], bytesHashed: 0 };
-    let source: DiskSource;
-    try {
-      source = DiskSource.openSync(typeof task.fsPath === 'string' ? task.fsPath : Buffer.from(task.fsPath));
-    } catch (error) {
-      outcome.errors.push({ path: task.path, code: errorCode(error), message: `cannot open for hashing: ${errorMessage(error)}` });
-      return outcome;
-    }
-    try {
-      const sha256 = this.hash(source, outcome);
-      if (sha256) outcome.sha256 = sha256;
-    } finally {
-      source.closeSync();
-    }
-    return outcome;
-  }
-
-  /** Streams the whole file through sha256 once, in synchronous reads. */
-  private hash(source: DiskSource, outcome: { path: string; errors: ReportError[]; bytesHashed: number }): string | undefined {
-    const hasher = createHash('sha256');
-    const buffer = (this.hashBuffer ??= Buffer.allocUnsafe(HASH_CHUNK));
-    let position = 0;
-    try {
-      for (;;) {
-        const n = readSync(source.fd, buffer, 0, HASH_CHUNK, position);
-        if (n === 0) break;
-        hasher.update(n === HASH_CHUNK ? buffer : buffer.subarray(0, n));
-        position += n;
-      }
-    } catch (error) {
-      outcome.errors.push({ path: outcome.path, code: errorCode(error), message: `read failed while hashing: ${errorMessage(error)}` });
-      return undefined;
-    } finally {
-      outcome.bytesHashed += position;
-    }
-    if (position !== source.size) {
-      outcome.errors.push({
-        path: outcome.path,
-        code: 'FILE_CHANGED',
-        message: `file changed during the scan: ${source.size} bytes when opened, ${position} when hashed`,
-      });
-      return undefined;
-    }
-    return hasher.digest('hex');
   }
 
   /** Sniffs one file or member, runs the matching scanners, and expands it if it is a container. */

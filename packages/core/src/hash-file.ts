@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { readSync } from 'node:fs';
+import type { ReportError } from '@modelgate/plugin-api';
+import { DiskSource } from './disk-source.js';
+import type { FileTask, HashOutcome } from './tasks.js';
+
+/** Read size: small enough for a chunk to stay in the core's L2 cache between read and hash. */
+const HASH_CHUNK = 128 * 1024;
+/** One read buffer per thread, reused for every file. */
+let buffer: Buffer | undefined;
+
+function describe(error: unknown): { code: string; message: string } {
+  const code = (error as { code?: unknown })?.code;
+  return { code: typeof code === 'string' ? code : 'ERROR', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * Streams an open file through sha256 once, in synchronous reads. Problems (a read error, a file
+ * whose size changed since it was opened) go to `outcome.errors` and give no digest.
+ */
+export function hashSource(source: DiskSource, outcome: { path: string; errors: ReportError[]; bytesHashed: number }): string | undefined {
+  const hasher = createHash('sha256');
+  const chunk = (buffer ??= Buffer.allocUnsafe(HASH_CHUNK));
+  let position = 0;
+  try {
+    for (;;) {
+      const n = readSync(source.fd, chunk, 0, HASH_CHUNK, position);
+      if (n === 0) break;
+      hasher.update(n === HASH_CHUNK ? chunk : chunk.subarray(0, n));
+      position += n;
+    }
+  } catch (error) {
+    outcome.errors.push({ path: outcome.path, code: describe(error).code, message: `read failed while hashing: ${describe(error).message}` });
+    return undefined;
+  } finally {
+    outcome.bytesHashed += position;
+  }
+  if (position !== source.size) {
+    outcome.errors.push({ path: outcome.path, code: 'FILE_CHANGED', message: `file changed during the scan: ${source.size} bytes when opened, ${position} when hashed` });
+    return undefined;
+  }
+  return hasher.digest('hex');
+}
+
+/** Hashes one disk file and nothing else: the other half of a large file's scan (see `planFileTasks`). */
+export function hashFile(task: FileTask): HashOutcome {
+  const outcome: HashOutcome = { path: task.path, errors: [], bytesHashed: 0 };
+  let source: DiskSource;
+  try {
+    source = DiskSource.openSync(typeof task.fsPath === 'string' ? task.fsPath : Buffer.from(task.fsPath));
+  } catch (error) {
+    outcome.errors.push({ path: task.path, code: describe(error).code, message: `cannot open for hashing: ${describe(error).message}` });
+    return outcome;
+  }
+  try {
+    const sha256 = hashSource(source, outcome);
+    if (sha256) outcome.sha256 = sha256;
+  } finally {
+    source.closeSync();
+  }
+  return outcome;
+}
