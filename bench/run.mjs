@@ -3,6 +3,7 @@
 //
 //   node bench/run.mjs [--size-gb 4] [--small-files 3000] [--small-count 20000] [--runs 3]
 //                      [--cli apps/cli/dist/bin.js] [--extra "--concurrency 2"] [--skip-small]
+//                      [--model-out bench/out/model] [--results results]
 //
 // Measures, in one run, with the data in the page cache (one warm-up read first; cold-disk
 // numbers are NOT measured):
@@ -13,8 +14,9 @@
 //   e  modelgate scan of a one-file directory                                  (fixed start-up cost)
 // Each is run --runs times (interleaved a,b,c,d,e, a,b,c,d,e, ...) and the median is reported.
 // Peak RSS and bytes read come from /proc/PID/{status,io}, polled every 20 ms, plus the values the
-// process reads from itself at exit (bench/exit-stats.mjs). Results: bench/out/results.json and
-// bench/out/results.md; the Markdown section is also printed.
+// process reads from itself at exit (bench/exit-stats.mjs). Results: bench/out/<results>.json and
+// bench/out/<results>.md; the Markdown section is also printed. A second size can live beside the
+// default one: `--size-gb 12 --model-out bench/out/model-12gb --results results-12gb`.
 import { spawn, execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,6 +30,7 @@ const ROOT = resolve(BENCH_DIR, '..');
 const args = parseArgs(process.argv.slice(2), {
   sizeGb: 4, smallFiles: 3000, smallCount: 20000, runs: 3,
   cli: join(ROOT, 'apps/cli/dist/bin.js'), extra: '', skipSmall: false,
+  modelOut: join(OUT_DIR, 'model'), results: 'results',
 });
 const CLI = resolve(args.cli);
 const EXTRA = args.extra.split(/\s+/).filter(Boolean);
@@ -224,7 +227,7 @@ async function main() {
   const machine = machineInfo();
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGB} GiB RAM, node ${machine.node}, ${machine.openssl}`);
 
-  const modelDir = generateModel({ sizeGb: args.sizeGb, smallFiles: args.smallFiles });
+  const modelDir = generateModel({ out: resolve(args.modelOut), sizeGb: args.sizeGb, smallFiles: args.smallFiles });
   const smallDir = args.skipSmall ? undefined : generateSmall({ count: args.smallCount });
   const tinyDir = join(TMP, 'tiny');
   mkdirSync(tinyDir, { recursive: true });
@@ -330,9 +333,9 @@ async function main() {
     ratios, targets: TARGETS, pass, verification,
     raw: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map((r) => ({ wallMs: r.wallMs, cpuMs: r.cpuMs, code: r.code, peakRss: r.peakRss, rchar: r.rchar, readBytes: r.readBytes }))])),
   };
-  writeFileSync(join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(OUT_DIR, `${args.results}.json`), `${JSON.stringify(results, null, 2)}\n`);
   const md = markdown(results);
-  writeFileSync(join(OUT_DIR, 'results.md'), md);
+  writeFileSync(join(OUT_DIR, `${args.results}.md`), md);
   console.log(md);
   rmSync(TMP, { recursive: true, force: true });
 }

@@ -6,8 +6,9 @@
 // times (main thread and two workers). One file per entry instead of dozens of small modules
 // takes a third of the start-up time. Only the package's own code is bundled: dependencies,
 // including other @modelgate packages, stay imports, so each package still loads by its name.
-// Code shared by two entries, and code loaded by `import()`, goes into chunks next to them in
-// `dist/`, so paths built from `import.meta.url` in `src/*.ts` hold in `dist/` too.
+// Code shared by two entries, and code loaded by `import()`, goes into chunks at the top of `dist/`.
+// A path built from `import.meta.url` therefore belongs in a module at the top of `src/` (as
+// apps/cli/src/version.ts does): from there it holds in `src/`, in tsc's `dist/` and in a chunk.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
