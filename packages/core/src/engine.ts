@@ -180,17 +180,17 @@ async function runScan(run: RunContext): Promise<Report> {
   const tasks: FileTask[] = walked.files.map((f) => ({ fsPath: f.fsPath, path: f.path, size: f.size }));
   let cancelled = false;
   try {
-    if (run.inProcess) {
+    const runtime = run.inProcess;
+    if (runtime) {
+      // In-process: one file after another, then every directory task.
       for (const task of tasks) {
         if (cancel.aborted) break;
-        accept(await run.inProcess.scanFile(task, cancel), task);
+        accept(await runtime.scanFile(task, cancel), task);
       }
-      if (!cancel.aborted) {
-        const runtime = run.inProcess;
-        for (const task of directoryTasks(directoryWork(run.plugins, walked).all, walked, listing)) {
-          if (cancel.aborted) break;
-          accept(await runtime.scanDirectory(task, cancel));
-        }
+      const directories = cancel.aborted ? [] : directoryTasks(directoryWork(run.plugins, walked).all, walked, listing);
+      for (const task of directories) {
+        if (cancel.aborted) break;
+        accept(await runtime.scanDirectory(task, cancel));
       }
     } else {
       await scanInPool({ pool: run.getPool(), config, plugins: run.plugins, cancel }, walked, tasks, { accept, list, listing });
