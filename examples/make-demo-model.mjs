@@ -3,6 +3,7 @@
 // Run again to regenerate (output is deterministic): node examples/make-demo-model.mjs
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { crc32 } from 'node:zlib';
 
 const out = new URL('./demo-model/', import.meta.url).pathname;
@@ -114,6 +115,9 @@ writeFileSync(
 );
 writeFileSync(`${out}config.json`, `${JSON.stringify({ architectures: ['DemoForCausalLM'], hidden_size: 64, num_hidden_layers: 3 }, null, 2)}\n`);
 writeFileSync(`${out}README.md`, '---\nlicense: apache-2.0\n---\n# demo-model\n\nA tiny model directory for the modelgate quick start.\n');
+// The card says Apache-2.0, the LICENSE file holds the MIT text (from the SPDX list the licence plugin uses).
+const spdx = createRequire(new URL('../plugins/license/package.json', import.meta.url))('spdx-license-list/full');
+writeFileSync(`${out}LICENSE`, spdx.MIT.licenseText.replace('<year>', '2024').replace('<copyright holders>', 'Demo Model Authors'));
 // Checksums as published, but config.json was edited afterwards.
 const digest = (text) => createHash('sha256').update(text).digest('hex');
 writeFileSync(`${out}SHA256SUMS`, `${digest('{"hidden_size": 4096}\n')}  config.json\n`);
