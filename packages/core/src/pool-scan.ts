@@ -1,6 +1,6 @@
 import type { DirectoryScanner, Plugin } from '@modelgate/plugin-api';
 import type { EngineConfig } from './config.js';
-import { compileGlobs } from './file-filter.js';
+import { compileDirectoryTrigger } from '@modelgate/plugin-api/filter';
 import { planFileTasks, runBatch, runHash } from './scheduler.js';
 import { emptyOutcome, type DirectoryTask, type FileTask, type HashOutcome, type ListingEntry, type TaskOutcome } from './tasks.js';
 import type { WalkResult } from './walk.js';
@@ -21,7 +21,7 @@ export function directoryWork(plugins: Plugin[], walked: WalkResult): { early: D
         key: `${plugin.meta.namespace}:${scanner.id}`,
         root: scanner.filter.root === true,
         early: scanner.digests === false,
-        matches: compileGlobs(scanner.filter.include),
+        trigger: compileDirectoryTrigger(scanner.filter),
       })),
   );
   const early: DirectoryWork = new Map();
@@ -30,12 +30,11 @@ export function directoryWork(plugins: Plugin[], walked: WalkResult): { early: D
   const add = (work: DirectoryWork, directory: string, key: string) => work.set(directory, (work.get(directory) ?? new Set()).add(key));
   const rootTriggered = new Set<string>();
   for (const file of walked.files) {
-    const slash = file.path.lastIndexOf('/');
     for (const scanner of scanners) {
       if (scanner.root && rootTriggered.has(scanner.key)) continue; // one match is all a root scanner needs
-      if (!scanner.matches(file.path)) continue;
+      const directory = scanner.trigger(file.path);
+      if (directory === undefined) continue;
       if (scanner.root) rootTriggered.add(scanner.key);
-      const directory = scanner.root || slash < 0 ? '' : file.path.slice(0, slash);
       add(scanner.early ? early : late, directory, scanner.key);
       add(all, directory, scanner.key);
     }

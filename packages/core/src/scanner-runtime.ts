@@ -10,7 +10,7 @@ import type { ByteSource } from './byte-source.js';
 import { DiskSource } from './disk-source.js';
 import { hashSource } from './hash-file.js';
 import { createFileHandle } from './file-handle.js';
-import { compileFilter, type FilterSubject } from './file-filter.js';
+import { compileFilter, type FilterSubject } from '@modelgate/plugin-api/filter';
 import { placeholders } from './message-template.js';
 import { ScanAbortedError, ScanDeadline } from './scan-deadline.js';
 import { SNIFF_BYTES, sniffFormat } from './sniff.js';

@@ -1,7 +1,7 @@
 import type { DirectoryScanner, FileFormat, FileScanner, Plugin } from '@modelgate/plugin-api';
 import { MemoryDirectory, MemoryFile } from './memory-handles.js';
 import { createTestContext, type TestRun } from './test-context.js';
-import { filterSelects, globMatches } from './filter-match.js';
+import { filterSelects, triggeredDirectory } from './filter-match.js';
 
 /** A file of a test case. `content` may be shorter than `size`: the rest reads as zeros. */
 export interface TestFile {
@@ -58,10 +58,8 @@ export async function runCase(plugin: Plugin, files: MemoryFile[], options: { op
   const tree = Object.fromEntries(files.map((f) => [f.path, f]));
   for (const scanner of plugin.scanners) {
     if (scanner.scope !== 'directory') continue;
-    const { include, root } = (scanner as DirectoryScanner).filter;
-    const directories = new Set(
-      files.filter((f) => globMatches(include, f.path)).map((f) => (root || !f.path.includes('/') ? '' : f.path.slice(0, f.path.lastIndexOf('/')))),
-    );
+    const { filter } = scanner as DirectoryScanner;
+    const directories = new Set(files.map((f) => triggeredDirectory(filter, f.path)).filter((d): d is string => d !== undefined));
     for (const path of [...directories].sort()) await scanner.scan(new MemoryDirectory(path, tree), ctx);
   }
   return { ...run, bytesRead: new Map(files.map((f) => [f.path, f.bytesRead])) };

@@ -1,26 +1,21 @@
-import picomatch from 'picomatch';
 import type { FileFilter, FileFormat } from '@modelgate/plugin-api';
+import { compileDirectoryTrigger, compileFilter } from '@modelgate/plugin-api/filter';
+import type { DirectoryScanner } from '@modelgate/plugin-api';
 
-/** Matches like the engine: a glob without `/` matches the base name, one with `/` the whole path. */
-function matchesAny(globs: string[], path: string): boolean {
-  return globs.some((glob) => picomatch(glob, { dot: true, basename: !glob.includes('/') })(path));
-}
+// The engine's own rules (from @modelgate/plugin-api/filter), compiled once per filter object.
+const fileFilters = new WeakMap<FileFilter, ReturnType<typeof compileFilter>>();
+const directoryTriggers = new WeakMap<DirectoryScanner['filter'], ReturnType<typeof compileDirectoryTrigger>>();
 
-/**
- * Whether a scanner's filter selects a file, by the same rules as the engine: any of include globs
- * (basename match for patterns without `/`), formats or magic bytes; no exclude; within maxSize.
- */
+/** Whether a file scanner's filter selects a file on disk, as the engine decides it. */
 export function filterSelects(filter: FileFilter, file: { path: string; format: FileFormat; size: number; head: Uint8Array }): boolean {
-  if (filter.maxSize !== undefined && file.size > filter.maxSize) return false;
-  if (filter.exclude?.length && matchesAny(filter.exclude, file.path)) return false;
-  const selectors = [filter.include?.length, filter.formats?.length, filter.magic?.length].some(Boolean);
-  if (!selectors) return true;
-  if (filter.include?.length && matchesAny(filter.include, file.path)) return true;
-  if (filter.formats?.includes(file.format)) return true;
-  return filter.magic?.some((m) => m.bytes.every((b, i) => file.head[m.offset + i] === b)) ?? false;
+  let selects = fileFilters.get(filter);
+  if (!selects) fileFilters.set(filter, (selects = compileFilter(filter)));
+  return selects({ ...file, isMember: false });
 }
 
-/** Whether any of `globs` matches `path` the way directory scanner filters match. */
-export function globMatches(globs: string[], path: string): boolean {
-  return matchesAny(globs, path);
+/** The directory a directory scanner runs on because of the file at `path`, or undefined. */
+export function triggeredDirectory(filter: DirectoryScanner['filter'], path: string): string | undefined {
+  let trigger = directoryTriggers.get(filter);
+  if (!trigger) directoryTriggers.set(filter, (trigger = compileDirectoryTrigger(filter)));
+  return trigger(path);
 }

@@ -1,5 +1,11 @@
+/**
+ * What a scanner's filter means, in code: the engine and the plugin test kit both select files and
+ * trigger directory scanners with these functions, so a plugin's tests see what a scan does.
+ * (Exported as `@modelgate/plugin-api/filter`, apart from the types-only main entry.)
+ */
 import picomatch from 'picomatch';
-import type { FileFilter, FileFormat } from '@modelgate/plugin-api';
+import type { FileFormat } from './file-format.js';
+import type { DirectoryScanner, FileFilter } from './plugin.js';
 
 /** What a filter looks at for one file or archive member. */
 export interface FilterSubject {
@@ -43,5 +49,19 @@ export function compileFilter(filter: FileFilter): (subject: FilterSubject) => b
     if (include?.(subject.path)) return true;
     if (formats?.has(subject.format)) return true;
     return magic?.some((m) => m.bytes.every((b, i) => subject.head[m.offset + i] === b)) ?? false;
+  };
+}
+
+/**
+ * Compiles a directory scanner's filter into a function of a root-relative file path: the
+ * directory the scanner runs on because of that file (the file's own directory, or the scan root
+ * '' for a root scanner or a file at the root), or undefined when the file does not trigger it.
+ */
+export function compileDirectoryTrigger(filter: DirectoryScanner['filter']): (path: string) => string | undefined {
+  const matches = compileGlobs(filter.include);
+  return (path) => {
+    if (!matches(path)) return undefined;
+    const slash = path.lastIndexOf('/');
+    return filter.root === true || slash < 0 ? '' : path.slice(0, slash);
   };
 }

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { compileFilter, compileGlobs, type FilterSubject } from '../src/file-filter.js';
+import { compileDirectoryTrigger, compileFilter, compileGlobs, type FilterSubject } from '../src/filter.js';
 
 const PATHS = [
   'model.pkl', 'a/b/model.pkl', 'a/model.PKL', '.hidden.pkl', 'dir/.hidden/x.pkl', 'pytorch_model-00001-of-00002.bin',
@@ -31,6 +31,19 @@ describe('compileGlobs', () => {
     expect(compileGlobs(['*.yaml'])('other/configs/c.yaml')).toBe(true);
     expect(compileGlobs(['a/*/model.pkl'])('a/b/model.pkl')).toBe(true);
     expect(compileGlobs(['a/*/model.pkl'])('a/b/c/model.pkl')).toBe(false);
+  });
+});
+
+describe('compileDirectoryTrigger', () => {
+  it('gives the directory of a matching file, the root for a file at the root, undefined otherwise', () => {
+    const trigger = compileDirectoryTrigger({ include: ['*.index.json'] });
+    expect(trigger('a/b/model.index.json')).toBe('a/b');
+    expect(trigger('model.index.json')).toBe('');
+    expect(trigger('a/b/model.json')).toBeUndefined();
+  });
+
+  it('gives the scan root for a root scanner, wherever the file is', () => {
+    expect(compileDirectoryTrigger({ include: ['README.md'], root: true })('deep/er/README.md')).toBe('');
   });
 });
 
