@@ -2,17 +2,13 @@ import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
 import type { ReportError } from '@modelgate/plugin-api';
 import { DiskSource } from './disk-source.js';
+import { errorCode, errorMessage } from './error-text.js';
 import type { FileTask, HashOutcome } from './tasks.js';
 
 /** Read size: small enough for a chunk to stay in the core's L2 cache between read and hash. */
 const HASH_CHUNK = 128 * 1024;
 /** One read buffer per thread, reused for every file. */
 let buffer: Buffer | undefined;
-
-function describe(error: unknown): { code: string; message: string } {
-  const code = (error as { code?: unknown })?.code;
-  return { code: typeof code === 'string' ? code : 'ERROR', message: error instanceof Error ? error.message : String(error) };
-}
 
 /**
  * Streams an open file through sha256 once, in synchronous reads. Problems (a read error, a file
@@ -30,7 +26,7 @@ export function hashSource(source: DiskSource, outcome: { path: string; errors: 
       position += n;
     }
   } catch (error) {
-    outcome.errors.push({ path: outcome.path, code: describe(error).code, message: `read failed while hashing: ${describe(error).message}` });
+    outcome.errors.push({ path: outcome.path, code: errorCode(error), message: `read failed while hashing: ${errorMessage(error)}` });
     return undefined;
   } finally {
     outcome.bytesHashed += position;
@@ -49,7 +45,7 @@ export function hashFile(task: FileTask): HashOutcome {
   try {
     source = DiskSource.openSync(typeof task.fsPath === 'string' ? task.fsPath : Buffer.from(task.fsPath));
   } catch (error) {
-    outcome.errors.push({ path: task.path, code: describe(error).code, message: `cannot open for hashing: ${describe(error).message}` });
+    outcome.errors.push({ path: task.path, code: errorCode(error), message: `cannot open for hashing: ${errorMessage(error)}` });
     return outcome;
   }
   try {

@@ -8,6 +8,7 @@ import {
 } from '@modelgate/plugin-api';
 import type { ByteSource } from './byte-source.js';
 import { DiskSource } from './disk-source.js';
+import { errorCode, errorMessage } from './error-text.js';
 import { hashSource } from './hash-file.js';
 import { createFileHandle } from './file-handle.js';
 import { compileFilter, type FilterSubject } from '@modelgate/plugin-api/filter';
@@ -31,16 +32,6 @@ interface CompiledFileScanner {
 interface Sink {
   outcome: TaskOutcome;
   deadline: ScanDeadline;
-}
-
-function errorCode(error: unknown): string {
-  if (error instanceof ScanAbortedError) return error.reason === 'timeout' ? 'TIMEOUT' : 'CANCELLED';
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' ? code : 'ERROR';
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
