@@ -44,7 +44,7 @@ function unfinishedFiles(summary) {
     .map((file) => relative(root, file.name));
 }
 
-/** Prints the gist of each Node fatal-error report a crashed test process left behind. */
+/** Prints the gist of each Node fatal-error report a crashed test process left behind, once. */
 function printFatalReports() {
   if (!existsSync(reportDir)) return;
   for (const name of readdirSync(reportDir)) {
@@ -56,6 +56,7 @@ function printFatalReports() {
     } catch (error) {
       console.log(`fatal-error report ${name}: unreadable (${error.message})`);
     }
+    rmSync(join(reportDir, name), { force: true });
   }
 }
 
