@@ -45,7 +45,7 @@ export function createDirectoryHandle(task: DirectoryTask, beforeRead: () => voi
       beforeRead();
       const file = byPath.get(path);
       if (!file) throw new Error(`${path} is not a file of this scan`);
-      const source = await DiskSource.open(typeof file.fsPath === 'string' ? file.fsPath : Buffer.from(file.fsPath));
+      const source = await DiskSource.open(file.fsPath);
       open.add(source);
       return createFileHandle(source, { diskPath: file.path, format: file.format ?? 'binary' }, beforeRead);
     },

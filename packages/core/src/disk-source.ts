@@ -21,12 +21,17 @@ export class DiskSource implements ByteSource {
     readonly size: number,
   ) {}
 
-  static async open(fsPath: string | Buffer): Promise<DiskSource> {
+  /** {@link openSync}, settled a turn later (callers awaiting it let cancellation in between files). */
+  static async open(fsPath: string | Uint8Array): Promise<DiskSource> {
     return DiskSource.openSync(fsPath);
   }
 
-  static openSync(fsPath: string | Buffer): DiskSource {
-    const fd = openSync(fsPath, 'r');
+  /**
+   * Opens a file for reading. `fsPath` is a string, or the raw bytes of a name that is not UTF-8
+   * (a plain Uint8Array once it has crossed to a worker thread).
+   */
+  static openSync(fsPath: string | Uint8Array): DiskSource {
+    const fd = openSync(typeof fsPath === 'string' ? fsPath : Buffer.from(fsPath), 'r');
     try {
       return new DiskSource(fd, fstatSync(fd).size);
     } catch (error) {

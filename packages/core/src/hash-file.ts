@@ -43,7 +43,7 @@ export function hashFile(task: FileTask): HashOutcome {
   const outcome: HashOutcome = { path: task.path, errors: [], bytesHashed: 0 };
   let source: DiskSource;
   try {
-    source = DiskSource.openSync(typeof task.fsPath === 'string' ? task.fsPath : Buffer.from(task.fsPath));
+    source = DiskSource.openSync(task.fsPath);
   } catch (error) {
     outcome.errors.push({ path: task.path, code: errorCode(error), message: `cannot open for hashing: ${errorMessage(error)}` });
     return outcome;

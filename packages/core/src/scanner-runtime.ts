@@ -66,10 +66,9 @@ export class ScannerRuntime {
     const outcome = emptyOutcome(task.path);
     const deadline = new ScanDeadline(Date.now() + this.settings.limits.timeoutMs, cancel);
     const sink = { outcome, deadline };
-    const fsPath = typeof task.fsPath === 'string' ? task.fsPath : Buffer.from(task.fsPath);
     let source: DiskSource | undefined;
     try {
-      source = await DiskSource.open(fsPath);
+      source = await DiskSource.open(task.fsPath);
     } catch (error) {
       outcome.entries.push({ path: task.path, size: task.size, status: 'error', reason: errorMessage(error) });
       outcome.errors.push({ path: task.path, code: errorCode(error), message: `cannot open: ${errorMessage(error)}` });
