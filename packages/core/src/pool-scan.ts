@@ -72,7 +72,7 @@ export interface PoolScanSink {
 }
 
 /**
- * Scans the files and then the directories on the worker pool, in the order of
+ * Scans the files and then the directories on the worker pool, with the tasks of
  * {@link planFileTasks}: directory scanners that need no digests are queued as soon as every
  * file has been scanned, the others once every file is hashed too.
  */

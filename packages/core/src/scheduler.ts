@@ -42,15 +42,15 @@ export interface FilePlan {
   scans: FileTask[][];
   /** Whether the scan batches hash their files too (true for all but large files). */
   hashInScan: (batch: FileTask[]) => boolean;
-  /** Large files hashed on their own after the scans, biggest first. */
+  /** Large files hashed on their own, biggest first (the pool starts them before small batches). */
   hashes: FileTask[];
 }
 
 /**
  * Plans the file tasks. Without hashing, each file is one scan. With hashing, a large file is
- * scanned (sniffing, plugins: quick) in one task and hashed in another queued after every scan:
- * the formats of all files are then known early, so directory scanners that need no digests run
- * while the last large files are still hashing, on whichever worker ran out of work first.
+ * scanned (sniffing, plugins: quick) in one task and hashed in another: the hash tasks start
+ * first (see `TASK_PRIORITY`), and once every file is scanned, directory scanners that need no
+ * digests run on whichever worker is free, even while large files are still hashing.
  * Files over the size limit are not hashed (they are not scanned either).
  */
 export function planFileTasks(files: FileTask[], hash: boolean, maxFileSize: number): FilePlan {

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { PriorityQueue } from './priority-queue.js';
 import type { TaskSettings } from './tasks.js';
 import type { WorkerTask } from './worker-protocol.js';
 
@@ -27,12 +28,32 @@ export function autoThreads(): number {
 }
 
 /**
- * A piscina pool whose workers import the plugins once. A task that times out, runs out of
- * memory or crashes its thread rejects with a {@link WorkerTaskError}; the pool replaces the
- * thread and goes on.
+ * The order queued tasks start in: a higher priority first, in submission order within one.
+ * Directory tasks first: they are queued only once the files they need are done, and the report
+ * waits for them. Then large files' hash tasks, the longest tasks of a scan, before the batches
+ * of small files: the batches then fill in at the end, so that the threads finish together
+ * instead of one hashing a last large file while the others wait.
+ */
+export const TASK_PRIORITY: Record<WorkerTask['kind'], number> = { directory: 2, hash: 1, files: 0 };
+
+/** A task waiting for a free thread. */
+interface Waiting {
+  start(): void;
+  fail(error: WorkerTaskError): void;
+}
+
+/**
+ * A piscina pool whose workers import the plugins once. Tasks wait here, by
+ * {@link TASK_PRIORITY}, and go to piscina only when a thread is free, so that piscina's own
+ * queue never reorders them and a task's hard timeout counts from its start, not from when it
+ * was queued. A task that times out, runs out of memory or crashes its thread rejects with a
+ * {@link WorkerTaskError}; the pool replaces the thread and goes on.
  */
 export class WorkerPool {
   private readonly piscina: Piscina<WorkerTask, unknown>;
+  private readonly waiting = new PriorityQueue<Waiting>();
+  private running = 0;
+  private readonly capacity: number;
 
   constructor(options: WorkerPoolOptions) {
     this.piscina = new Piscina({
@@ -46,6 +67,7 @@ export class WorkerPool {
     });
     // Worker errors surface through the rejected task; keep the pool's emitter from throwing.
     this.piscina.on('error', () => {});
+    this.capacity = options.threads;
   }
 
   get threads(): number {
@@ -53,10 +75,52 @@ export class WorkerPool {
   }
 
   /**
-   * Runs one task; `hardTimeoutMs` kills the thread if the task is still running then. `R` is what
-   * the worker returns for this kind of task (see worker.ts).
+   * Runs one task once a thread is free; `hardTimeoutMs` after it started, the thread is killed if
+   * the task is still running. `R` is what the worker returns for this kind of task (see worker.ts).
    */
   async run<R>(task: WorkerTask, hardTimeoutMs: number, cancel?: AbortSignal): Promise<R> {
+    if (cancel?.aborted) throw new WorkerTaskError('CANCELLED', 'scan cancelled');
+    await this.turn(TASK_PRIORITY[task.kind], cancel);
+    try {
+      return await this.start<R>(task, hardTimeoutMs, cancel);
+    } finally {
+      this.running--;
+      this.startNext();
+    }
+  }
+
+  /** Resolves when a thread is free for a task of `priority`; rejects if `cancel` fires first. */
+  private turn(priority: number, cancel: AbortSignal | undefined): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onCancel = () => {
+        if (this.waiting.remove(entry)) reject(new WorkerTaskError('CANCELLED', 'scan cancelled'));
+      };
+      const entry: Waiting = {
+        start: () => {
+          cancel?.removeEventListener('abort', onCancel);
+          resolve();
+        },
+        fail: (error) => {
+          cancel?.removeEventListener('abort', onCancel);
+          reject(error);
+        },
+      };
+      cancel?.addEventListener('abort', onCancel, { once: true });
+      this.waiting.push(entry, priority);
+      this.startNext();
+    });
+  }
+
+  private startNext(): void {
+    while (this.running < this.capacity) {
+      const next = this.waiting.shift();
+      if (!next) return;
+      this.running++;
+      next.start();
+    }
+  }
+
+  private async start<R>(task: WorkerTask, hardTimeoutMs: number, cancel?: AbortSignal): Promise<R> {
     const timeout = AbortSignal.timeout(Math.ceil(hardTimeoutMs));
     const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
     try {
@@ -72,7 +136,9 @@ export class WorkerPool {
     }
   }
 
+  /** Stops the threads; tasks still waiting for one reject as cancelled. */
   async close(): Promise<void> {
+    for (let waiting = this.waiting.shift(); waiting; waiting = this.waiting.shift()) waiting.fail(new WorkerTaskError('CANCELLED', 'worker pool closed'));
     await this.piscina.destroy();
   }
 }

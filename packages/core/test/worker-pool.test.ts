@@ -1,0 +1,80 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/config.js';
+import type { FileTask, TaskSettings } from '../src/tasks.js';
+import { WorkerPool, WorkerTaskError } from '../src/worker-pool.js';
+import type { WorkerTask } from '../src/worker-protocol.js';
+import { tempDir, testPlugin } from './helpers.js';
+
+const config = resolveConfig({});
+const settings: TaskSettings = { hash: false, limits: config.limits, pluginOptions: {} };
+const pools: WorkerPool[] = [];
+afterEach(async () => {
+  while (pools.length) await pools.pop()!.close();
+});
+
+/** A one-thread pool running the misbehaving test plugin, whose files say what it does. */
+function onePool(): WorkerPool {
+  const pool = new WorkerPool({ pluginUrls: [pathToFileURL(testPlugin('misbehaving')).href], settings, threads: 1, memoryMb: 256 });
+  pools.push(pool);
+  return pool;
+}
+
+function chaosFile(root: string, name: string, command: string): FileTask {
+  writeFileSync(join(root, name), command);
+  return { fsPath: join(root, name), path: name, size: command.length };
+}
+
+const filesTask = (file: FileTask): WorkerTask => ({ kind: 'files', files: [file], hash: false });
+
+describe('WorkerPool', () => {
+  it('starts waiting tasks by priority: directory tasks, then hash tasks, then file batches', async () => {
+    const root = tempDir();
+    const pool = onePool();
+    const started: string[] = [];
+    const run = (name: string, task: WorkerTask) => pool.run(task, 10_000).then(() => started.push(name));
+    // The thread is busy with the first task while the others are queued, in the opposite order.
+    const busy = run('busy', filesTask(chaosFile(root, 'busy.chaos', 'block 300')));
+    const all = [
+      busy,
+      run('files', filesTask(chaosFile(root, 'small.chaos', 'fine'))),
+      run('hash', { kind: 'hash', file: chaosFile(root, 'large.bin', 'x'.repeat(1000)) }),
+      run('directory', { kind: 'directory', directory: { path: '', scanners: [], files: [], subdirectories: [] } }),
+    ];
+    await Promise.all(all);
+    expect(started).toEqual(['busy', 'directory', 'hash', 'files']);
+  });
+
+  it('counts a hard timeout from the start of the task, not from when it was queued', async () => {
+    const root = tempDir();
+    const pool = onePool();
+    const busy = pool.run(filesTask(chaosFile(root, 'busy.chaos', 'block 600')), 10_000);
+    // Waits 600 ms for the thread, then takes a few: well within 400 ms of its own start.
+    const quick = pool.run(filesTask(chaosFile(root, 'quick.chaos', 'fine')), 400);
+    await expect(quick).resolves.toEqual([expect.objectContaining({ path: 'quick.chaos' })]);
+    await busy;
+  });
+
+  it('cancels a task still waiting for a thread without running it', async () => {
+    const root = tempDir();
+    const pool = onePool();
+    const busy = pool.run(filesTask(chaosFile(root, 'busy.chaos', 'block 300')), 10_000);
+    const cancel = new AbortController();
+    const waiting = pool.run(filesTask(chaosFile(root, 'waiting.chaos', 'fine')), 10_000, cancel.signal);
+    cancel.abort();
+    await expect(waiting).rejects.toEqual(new WorkerTaskError('CANCELLED', 'scan cancelled'));
+    await expect(busy).resolves.toHaveLength(1);
+  });
+
+  it('rejects the tasks still waiting when it is closed', async () => {
+    const root = tempDir();
+    const pool = onePool();
+    const busy = pool.run(filesTask(chaosFile(root, 'busy.chaos', 'block 300')), 10_000);
+    busy.catch(() => {});
+    const waiting = expect(pool.run(filesTask(chaosFile(root, 'waiting.chaos', 'fine')), 10_000)).rejects.toMatchObject({ code: 'CANCELLED' });
+    await pool.close();
+    await waiting;
+  });
+});
