@@ -30,6 +30,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
   let sink: ReportSink | undefined = streaming ? await openSink(flags.output) : undefined;
   const stream = sink === undefined ? undefined : ndjsonWriter(sink, flags.severity);
   let raw: Report;
+  let closing: Promise<void> | undefined;
   try {
     const run = engine.scan(paths, { signal: interrupt.signal });
     for await (const event of run) {
@@ -41,7 +42,9 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
   } finally {
     bar?.stop();
     process.off('SIGINT', onSignal);
-    await engine.close();
+    // The worker threads stop while the report is formatted and written.
+    closing = engine.close();
+    closing.catch(() => {}); // awaited below, unless the report could not be made
   }
   const { report, messages } = await applyScanPolicy(raw, policy, flags);
   if (!flags.quiet) {
@@ -60,6 +63,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
     sink.write(text);
   }
   await sink.close();
+  await closing;
   if (flags.output && !flags.quiet) process.stderr.write(`modelgate: ${flags.format} report written to ${flags.output}\n`);
 
   // What fails is decided on every finding, whatever --severity shows.

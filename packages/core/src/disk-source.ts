@@ -3,18 +3,26 @@ import type { ByteSource } from './byte-source.js';
 
 /** Largest single read a scanner may ask for (a safetensors header may be 100 MB). */
 export const MAX_READ_BYTES = 128 * 1024 * 1024;
+/** Files up to this size are kept in memory once a read returned all of them. */
+const KEEP_WHOLE_BYTES = 64 * 1024;
 
 /**
- * A {@link ByteSource} over an open file; counts the bytes it read.
+ * A {@link ByteSource} over an open file; counts the bytes it read from disk.
  *
  * I/O is synchronous on purpose: sources live in worker threads (or an in-process scan that
  * blocks anyway), and a synchronous `pread` costs microseconds where a promise round trip through
  * libuv's thread pool costs tens — the difference between 2,000 and 10,000 small files a second.
  * Deadlines do not rely on timers firing: every read checks the clock first.
+ *
+ * When one read returns the whole of a small file (the sniffing read often does), the bytes are
+ * kept and later reads are copied from them: the engine's last-byte check, the plugins' reads and
+ * the hash of a small file then cost no system call.
  */
 export class DiskSource implements ByteSource {
   bytesRead = 0;
   private closed = false;
+  /** The whole file, once one read returned all of it. */
+  private whole: Uint8Array | undefined;
 
   private constructor(
     readonly fd: number,
@@ -45,6 +53,7 @@ export class DiskSource implements ByteSource {
     if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`invalid read offset ${offset}`);
     const wanted = Math.max(0, Math.min(length, this.size - offset, MAX_READ_BYTES));
     if (wanted === 0) return new Uint8Array(0);
+    if (this.whole) return this.whole.slice(offset, offset + wanted);
     const buffer = Buffer.allocUnsafe(wanted);
     let filled = 0;
     while (filled < wanted) {
@@ -53,7 +62,18 @@ export class DiskSource implements ByteSource {
       filled += n;
     }
     this.bytesRead += filled;
+    if (offset === 0 && filled === this.size && filled <= KEEP_WHOLE_BYTES) {
+      // A copy, as a plain Uint8Array whose slice() copies (Buffer's does not): a caller that
+      // writes into the bytes it got changes nobody else's.
+      this.whole = new Uint8Array(buffer);
+      return buffer;
+    }
     return filled === wanted ? buffer : buffer.subarray(0, filled);
+  }
+
+  /** The whole file when a read already returned all of it (see the class comment). */
+  get cachedContent(): Uint8Array | undefined {
+    return this.whole;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readSync } from 'node:fs';
+import { fstatSync, readSync } from 'node:fs';
 import type { ReportError } from '@modelgate/plugin-api';
 import { DiskSource } from './disk-source.js';
 import { errorCode, errorMessage } from './error-text.js';
@@ -11,10 +11,13 @@ const HASH_CHUNK = 128 * 1024;
 let buffer: Buffer | undefined;
 
 /**
- * Streams an open file through sha256 once, in synchronous reads. Problems (a read error, a file
- * whose size changed since it was opened) go to `outcome.errors` and give no digest.
+ * Streams an open file through sha256 once, in synchronous reads (or hashes the bytes the source
+ * kept of a small file). Problems (a read error, a file whose size changed since it was opened)
+ * go to `outcome.errors` and give no digest.
  */
 export function hashSource(source: DiskSource, outcome: { path: string; errors: ReportError[]; bytesHashed: number }): string | undefined {
+  const kept = source.cachedContent;
+  if (kept) return hashKept(source, kept, outcome);
   const hasher = createHash('sha256');
   const chunk = (buffer ??= Buffer.allocUnsafe(HASH_CHUNK));
   let position = 0;
@@ -36,6 +39,23 @@ export function hashSource(source: DiskSource, outcome: { path: string; errors: 
     return undefined;
   }
   return hasher.digest('hex');
+}
+
+/** The digest of a small file's kept bytes, unless the file's size has changed since. */
+function hashKept(source: DiskSource, kept: Uint8Array, outcome: { path: string; errors: ReportError[]; bytesHashed: number }): string | undefined {
+  let sizeNow: number;
+  try {
+    sizeNow = fstatSync(source.fd).size;
+  } catch (error) {
+    outcome.errors.push({ path: outcome.path, code: errorCode(error), message: `cannot check the file while hashing: ${errorMessage(error)}` });
+    return undefined;
+  }
+  if (sizeNow !== kept.length) {
+    outcome.errors.push({ path: outcome.path, code: 'FILE_CHANGED', message: `file changed during the scan: ${kept.length} bytes when opened, ${sizeNow} when hashed` });
+    return undefined;
+  }
+  outcome.bytesHashed += kept.length;
+  return createHash('sha256').update(kept).digest('hex');
 }
 
 /** Hashes one disk file and nothing else: the other half of a large file's scan (see `planFileTasks`). */

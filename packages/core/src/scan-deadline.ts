@@ -9,11 +9,13 @@ export class ScanAbortedError extends Error {
 /**
  * The soft deadline of one file's scan: an AbortSignal for scanners that listen, a check run
  * before every read for those that only read, and a promise for racing scanners that never return.
+ * The signal, its timer and the promise are made on first use: most files are sniffed and hashed
+ * without any scanner, and need only the check.
  */
 export class ScanDeadline {
-  private readonly controller = new AbortController();
-  private readonly timer: NodeJS.Timeout;
-  readonly expired: Promise<void>;
+  private controller: AbortController | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private expiredPromise: Promise<void> | undefined;
   private reason: 'timeout' | 'cancelled' | undefined;
 
   private readonly onCancel = () => this.abort('cancelled');
@@ -21,21 +23,29 @@ export class ScanDeadline {
   constructor(
     private readonly deadline: number,
     private readonly cancel?: AbortSignal,
-  ) {
-    this.expired = new Promise((resolve) => this.controller.signal.addEventListener('abort', () => resolve(), { once: true }));
-    this.timer = setTimeout(() => this.abort('timeout'), Math.max(0, deadline - Date.now()));
-    this.timer.unref?.();
-    if (cancel?.aborted) this.abort('cancelled');
-    cancel?.addEventListener('abort', this.onCancel, { once: true });
+  ) {}
+
+  /** Aborts when the deadline passes or the scan is cancelled. */
+  get signal(): AbortSignal {
+    return this.armed().signal;
   }
 
-  get signal(): AbortSignal {
-    return this.controller.signal;
+  /** Settles when {@link signal} aborts. */
+  get expired(): Promise<void> {
+    this.expiredPromise ??= new Promise((resolve) => {
+      const signal = this.armed().signal;
+      if (signal.aborted) resolve();
+      else signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    return this.expiredPromise;
   }
 
   /** Why it fired, or undefined while time remains. */
   get firedReason(): 'timeout' | 'cancelled' | undefined {
-    if (!this.reason && Date.now() > this.deadline) this.abort('timeout');
+    if (!this.reason) {
+      if (this.cancel?.aborted) this.abort('cancelled');
+      else if (Date.now() > this.deadline) this.abort('timeout');
+    }
     return this.reason;
   }
 
@@ -45,14 +55,27 @@ export class ScanDeadline {
     if (reason) throw new ScanAbortedError(reason);
   }
 
+  private armed(): AbortController {
+    if (this.controller) return this.controller;
+    this.controller = new AbortController();
+    if (this.firedReason) {
+      this.controller.abort(new ScanAbortedError(this.reason!));
+    } else {
+      this.timer = setTimeout(() => this.abort('timeout'), Math.max(0, this.deadline - Date.now()));
+      this.timer.unref?.();
+      this.cancel?.addEventListener('abort', this.onCancel, { once: true });
+    }
+    return this.controller;
+  }
+
   private abort(reason: 'timeout' | 'cancelled'): void {
     if (this.reason) return;
     this.reason = reason;
-    this.controller.abort(new ScanAbortedError(reason));
+    this.controller?.abort(new ScanAbortedError(reason));
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.cancel?.removeEventListener('abort', this.onCancel);
   }
 }

@@ -121,7 +121,6 @@ export class ScannerRuntime {
     const format = sniffFormat(head, source.size, lastByte);
     entry.format = format;
     const subject: FilterSubject = { path: member ?? diskPath, isMember: member !== undefined, format, size: source.size, head };
-    const handle = createFileHandle(source, { diskPath, ...(member !== undefined && { member }), format }, () => deadline.check());
     const matching = this.fileScanners.filter(({ matches }) => matches(subject));
     if (matching.length && source.sizeIsExact === false && source.measure) {
       // A plugin will read this member: give it the exact size of a stream that does not store one.
@@ -132,10 +131,13 @@ export class ScannerRuntime {
         return;
       }
     }
-    for (const { plugin, scanner } of matching) {
-      if (deadline.firedReason) break;
-      const error = await this.runScanner(plugin, scanner.id, sink, handle.path, (ctx) => scanner.scan(handle, ctx), { path: diskPath, member });
-      if (error) fail(error.error, error.doing);
+    if (matching.length) {
+      const handle = createFileHandle(source, { diskPath, ...(member !== undefined && { member }), format }, () => deadline.check());
+      for (const { plugin, scanner } of matching) {
+        if (deadline.firedReason) break;
+        const error = await this.runScanner(plugin, scanner.id, sink, handle.path, (ctx) => scanner.scan(handle, ctx), { path: diskPath, member });
+        if (error) fail(error.error, error.doing);
+      }
     }
     if (deadline.firedReason || !CONTAINER_FORMATS.includes(format)) return;
     await this.expand(source, format, diskPath, member, depth, sink);
@@ -200,7 +202,9 @@ export class ScannerRuntime {
     const namespace = plugin.meta.namespace;
     const ctx = {
       options: this.settings.pluginOptions[namespace] ?? {},
-      signal: deadline.signal,
+      get signal() {
+        return deadline.signal;
+      },
       report: (finding: FindingReport) => {
         const problem = checkReport(plugin, finding);
         if (problem) {

@@ -39,4 +39,73 @@ describe('hashFile', () => {
     expect(outcome.errors).toEqual([expect.objectContaining({ code: 'FILE_CHANGED', message: expect.stringContaining('1000 bytes when opened, 400 when hashed') })]);
     expect(outcome.bytesHashed).toBe(400);
   });
+
+  it('hashes the bytes a source kept of a small file without reading it again', async () => {
+    const path = join(tempDir(), 'small.json');
+    const data = Buffer.from('{"a": 1}');
+    writeFileSync(path, data);
+    const source = DiskSource.openSync(path);
+    try {
+      await source.read(0, 4096);
+      const outcome = { path: 'small.json', errors: [], bytesHashed: 0 };
+      expect(hashSource(source, outcome)).toBe(createHash('sha256').update(data).digest('hex'));
+      expect(outcome).toEqual({ path: 'small.json', errors: [], bytesHashed: data.length });
+      expect(source.bytesRead).toBe(data.length);
+    } finally {
+      source.closeSync();
+    }
+  });
+
+  it('gives no digest for a small file that shrank after its bytes were kept', async () => {
+    const path = join(tempDir(), 'shrinks.json');
+    writeFileSync(path, Buffer.alloc(1000, 1));
+    const source = DiskSource.openSync(path);
+    const outcome = { path: 'shrinks.json', errors: [], bytesHashed: 0 };
+    try {
+      await source.read(0, 4096);
+      truncateSync(path, 3);
+      expect(hashSource(source, outcome)).toBeUndefined();
+    } finally {
+      source.closeSync();
+    }
+    expect(outcome.errors).toEqual([expect.objectContaining({ code: 'FILE_CHANGED', message: expect.stringContaining('1000 bytes when opened, 3 when hashed') })]);
+  });
+});
+
+describe('DiskSource', () => {
+  it('keeps a small file read whole, and serves later reads as copies of it', async () => {
+    const path = join(tempDir(), 'small.bin');
+    writeFileSync(path, Buffer.from([1, 2, 3, 4, 5]));
+    const source = DiskSource.openSync(path);
+    try {
+      const first = await source.read(0, 4096);
+      first.fill(0); // a caller writing into its bytes changes nobody else's
+      expect([...(await source.read(4, 1))]).toEqual([5]);
+      expect([...(await source.read(1, 2))]).toEqual([2, 3]);
+      expect(source.bytesRead).toBe(5);
+    } finally {
+      source.closeSync();
+    }
+  });
+
+  it('does not keep a file larger than 64 KiB, nor a file read in part', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'large.bin'), Buffer.alloc(64 * 1024 + 1, 7));
+    writeFileSync(join(dir, 'part.bin'), Buffer.alloc(100, 7));
+    const large = DiskSource.openSync(join(dir, 'large.bin'));
+    const part = DiskSource.openSync(join(dir, 'part.bin'));
+    try {
+      await large.read(0, large.size);
+      await large.read(0, 10);
+      expect(large.bytesRead).toBe(64 * 1024 + 1 + 10);
+      expect(large.cachedContent).toBeUndefined();
+      await part.read(0, 50);
+      await part.read(0, 50);
+      expect(part.bytesRead).toBe(100);
+      expect(part.cachedContent).toBeUndefined();
+    } finally {
+      large.closeSync();
+      part.closeSync();
+    }
+  });
 });
