@@ -9,7 +9,7 @@ import { EventQueue } from './event-queue.js';
 import type { ScanEvent } from './events.js';
 import { importPlugin, PluginLoadError, resolvePluginSpecifier, validatePlugin, validatePluginOptions, type LoadedPlugin } from './plugin-loader.js';
 import { ReportBuilder, sortFindings } from './report-builder.js';
-import { assignFingerprints } from './fingerprint.js';
+import { createFingerprinter } from './fingerprint.js';
 import { RuleCatalog } from './rule-catalog.js';
 import type { ScannerRuntime } from './scanner-runtime.js';
 import { directoryTasks, directoryWork, scanInPool } from './pool-scan.js';
@@ -151,6 +151,8 @@ async function runScan(run: RunContext): Promise<Report> {
   let bytesDone = 0;
   const listing = new Map<string, ListingEntry>();
   const accepted = new Set<string>();
+  // Streamed findings get the fingerprints the final report gives them (see createFingerprinter).
+  const fingerprint = createFingerprinter();
   /** Records a disk file's format and digest for directory scanners. */
   const list = (outcome: TaskOutcome, file: FileTask) => {
     const disk = outcome.entries.find((e) => e.member === undefined);
@@ -164,10 +166,7 @@ async function runScan(run: RunContext): Promise<Report> {
   };
   const accept = (outcome: TaskOutcome, file?: FileTask) => {
     const findings = builder.add(outcome);
-    // Fingerprints depend only on the finding and on identical findings in the same place, so these
-    // are the final report's, except when another task reports the very same finding again (the
-    // final report then numbers the second occurrence).
-    queue.push({ type: 'file', path: outcome.path, entries: outcome.entries, findings: assignFingerprints(sortFindings(findings)), errors: outcome.errors });
+    queue.push({ type: 'file', path: outcome.path, entries: outcome.entries, findings: fingerprint(sortFindings(findings)), errors: outcome.errors });
     if (file) {
       list(outcome, file);
       accepted.add(file.path);

@@ -2,6 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { API_VERSION, type Plugin } from '@modelgate/plugin-api';
 import { createEngine } from '../src/index.js';
 import { scanWith, stable, tempDir, testPlugin } from './helpers.js';
 
@@ -47,6 +48,26 @@ describe('engine', () => {
     const streamed = events.flatMap((e) => (e.type === 'file' ? e.findings.map((f) => f.fingerprint) : []));
     expect(streamed.sort()).toEqual(report.findings.map((f) => f.fingerprint).sort());
     expect(streamed.every((f) => /^[0-9a-f]{32}$/.test(f))).toBe(true);
+  });
+
+  it('streams the final fingerprints also when two tasks report the very same finding', async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'a.txt'), 'text');
+    const same = { rule: 'dup', messageId: 'dup', path: 'a.txt' } as const;
+    const plugin: Plugin = {
+      apiVersion: API_VERSION,
+      meta: { name: 'twice', version: '1.0.0', namespace: 'twice' },
+      rules: { dup: { description: 'Reported twice.', defaultSeverity: 'low', messages: { dup: 'the same thing' } } },
+      scanners: [
+        { id: 'file', filter: { include: ['*.txt'] }, scan: (_file, ctx) => ctx.report(same) },
+        { id: 'dir', scope: 'directory', filter: { include: ['*.txt'] }, scan: (_dir, ctx) => ctx.report(same) },
+      ],
+    };
+    const { report, events } = await scanWith([root], { plugins: [plugin], concurrency: 'off' });
+    const streamed = events.flatMap((e) => (e.type === 'file' ? e.findings.map((f) => f.fingerprint) : []));
+    expect(report.findings).toHaveLength(2);
+    expect(streamed.sort()).toEqual(report.findings.map((f) => f.fingerprint).sort());
+    expect(new Set(streamed).size).toBe(2);
   });
 
   it('honours rule overrides: a new severity, or off', async () => {
