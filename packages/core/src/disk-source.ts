@@ -4,7 +4,7 @@ import type { ByteSource } from './byte-source.js';
 /** Largest single read a scanner may ask for (a safetensors header may be 100 MB). */
 export const MAX_READ_BYTES = 128 * 1024 * 1024;
 /** Files up to this size are kept in memory once a read returned all of them. */
-const KEEP_WHOLE_BYTES = 64 * 1024;
+export const KEEP_WHOLE_BYTES = 64 * 1024;
 
 /**
  * A {@link ByteSource} over an open file; counts the bytes it read from disk.

@@ -7,7 +7,7 @@ import {
   type ReportFile,
 } from '@modelgate/plugin-api';
 import type { ByteSource } from './byte-source.js';
-import { DiskSource } from './disk-source.js';
+import { DiskSource, KEEP_WHOLE_BYTES } from './disk-source.js';
 import { errorCode, errorMessage } from './error-text.js';
 import { hashSource } from './hash-file.js';
 import { createFileHandle } from './file-handle.js';
@@ -82,6 +82,8 @@ export class ScannerRuntime {
         outcome.errors.push({ path: task.path, code: 'LIMIT_FILE_SIZE', message: `not scanned: ${source.size} bytes is over the limit of ${maxFileSize}` });
         return outcome;
       }
+      // The digest needs every byte: one read of a small file then serves sniffing, plugins and hash.
+      if (hash && source.size <= KEEP_WHOLE_BYTES) await source.read(0, source.size);
       await this.scanSource(source, task.path, undefined, 0, sink);
       const entry = outcome.entries[0];
       if (hash && entry) {

@@ -70,6 +70,17 @@ describe('engine', () => {
     expect(new Set(streamed).size).toBe(2);
   });
 
+  it('reads a small file once when hashing, and only its head and last byte when not', async () => {
+    const root = tempDir();
+    const data = Buffer.alloc(10 * 1024, 0x41);
+    writeFileSync(join(root, 'notes.txt'), data);
+    const hashed = await scanWith([root], { plugins: [marker], concurrency: 1 });
+    expect(hashed.report.files[0]!.sha256).toBe(createHash('sha256').update(data).digest('hex'));
+    expect(hashed.report.summary.bytes).toMatchObject({ read: data.length, hashed: data.length });
+    const unhashed = await scanWith([root], { plugins: [marker], concurrency: 1, hash: false });
+    expect(unhashed.report.summary.bytes).toMatchObject({ read: 4096 + 1, hashed: 0 });
+  });
+
   it('honours rule overrides: a new severity, or off', async () => {
     const root = tempDir();
     writeFileSync(join(root, 'a.bin'), 'MARK');
