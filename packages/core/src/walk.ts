@@ -99,7 +99,9 @@ export async function walk(targets: string[], options: WalkOptions): Promise<Wal
       ? resolved[0]!.path
       : commonRoot(resolved.map((r) => (r.stats.isDirectory() ? r.path : dirname(r.path))));
 
-  const ignored = picomatch(options.ignore, { dot: true });
+  // One regular expression for every ignore glob: a native test per path, not a matcher loop.
+  const ignoredPattern = options.ignore.length ? new RegExp(options.ignore.map((glob) => picomatch.makeRe(glob, { dot: true }).source).join('|')) : undefined;
+  const ignored = (path: string) => ignoredPattern?.test(path) ?? false;
   const result: WalkResult = { root, files: [], skipped: [], errors: [], directories: [] };
   const seenDirectories = new Set<string>();
   const seenFiles = new Set<string>();
@@ -128,26 +130,30 @@ export async function walk(targets: string[], options: WalkOptions): Promise<Wal
       return { childFs, childPath };
     });
     for (const { childFs, childPath } of children) {
-      if (ignored(childPath)) continue;
-      let info: Stats;
-      try {
-        info = lstatSync(childFs);
-      } catch (error) {
-        result.errors.push({ path: childPath, code: errorCode(error), message: `cannot stat: ${(error as Error).message}` });
-        continue;
-      }
-      await visitEntry(childFs, childPath, info);
+      const info = recordEntry(childFs, childPath);
+      if (info?.isSymbolicLink()) await visitSymlink(childFs, childPath, info);
+      else if (info) await visitDirectory(childFs, childPath, realDirectory(childFs));
     }
   }
 
-  async function visitEntry(fsPath: string | Buffer, path: string, info: Stats): Promise<void> {
-    if (info.isSymbolicLink()) return visitSymlink(fsPath, path, info);
-    if (info.isDirectory()) return visitDirectory(fsPath, path, realDirectory(fsPath));
-    if (info.isFile()) {
-      result.files.push({ fsPath, path, size: info.size });
-      return;
+  /**
+   * Stats one directory entry and records it when that is all it needs (a file, an ignored path, a
+   * special file, an error): synchronous, as most entries are. Returns the stats of a directory or
+   * symlink, which the caller visits.
+   */
+  function recordEntry(fsPath: string | Buffer, path: string): Stats | undefined {
+    if (ignored(path)) return undefined;
+    let info: Stats;
+    try {
+      info = lstatSync(fsPath);
+    } catch (error) {
+      result.errors.push({ path, code: errorCode(error), message: `cannot stat: ${(error as Error).message}` });
+      return undefined;
     }
-    result.skipped.push({ path, size: 0, reason: `not a regular file (${describeKind(info)})` });
+    if (info.isSymbolicLink() || info.isDirectory()) return info;
+    if (info.isFile()) result.files.push({ fsPath, path, size: info.size });
+    else result.skipped.push({ path, size: 0, reason: `not a regular file (${describeKind(info)})` });
+    return undefined;
   }
 
   async function visitSymlink(fsPath: string | Buffer, path: string, info: Stats): Promise<void> {
