@@ -38,6 +38,9 @@ export function encodeTemplates(list: readonly LicenseTemplate[]): Uint8Array {
   return Buffer.concat(parts);
 }
 
+/** True where a Uint32Array's bytes are little-endian, the order {@link encodeTemplates} writes. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** Reads what {@link encodeTemplates} wrote. */
 export function decodeTemplates(bytes: Uint8Array): LicenseTemplate[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -52,8 +55,15 @@ export function decodeTemplates(bytes: Uint8Array): LicenseTemplate[] {
     at += idLength + nameLength;
     const count = view.getUint32(at, true);
     at += 4;
-    const fingerprint = new Uint32Array(count);
-    for (let i = 0; i < count; i++) fingerprint[i] = view.getUint32(at + 4 * i, true);
+    let fingerprint: Uint32Array;
+    if (LITTLE_ENDIAN) {
+      // One copy of the bytes (aligned, as a view into the file's bytes might not be): ~10 ms less
+      // per thread than reading ~200,000 values one by one in code that has not been optimised yet.
+      fingerprint = new Uint32Array(Uint8Array.prototype.slice.call(bytes, at, at + 4 * count).buffer);
+    } else {
+      fingerprint = new Uint32Array(count);
+      for (let i = 0; i < count; i++) fingerprint[i] = view.getUint32(at + 4 * i, true);
+    }
     at += 4 * count;
     list.push({ id, name, fingerprint });
   }
