@@ -7,6 +7,11 @@ export interface ByteSource {
   /** Size in bytes as known (for members: the size the archive declares). */
   readonly size: number;
   read(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * Bytes the source already holds in memory, as a view that must not be modified (the engine's
+   * own reads use it); undefined when they would have to be read.
+   */
+  peek?(offset: number, length: number): Uint8Array | undefined;
   /** False while `size` is only an estimate (compressed streams that do not store their size). */
   readonly sizeIsExact?: boolean;
   /** Decodes to the end (within the limits) so that `size` becomes exact; returns it. */

@@ -3,7 +3,7 @@ import type { ByteSource } from './byte-source.js';
 
 /** Largest single read a scanner may ask for (a safetensors header may be 100 MB). */
 export const MAX_READ_BYTES = 128 * 1024 * 1024;
-/** Files up to this size are kept in memory once a read returned all of them. */
+/** Files up to this size can be kept in memory whole (see {@link DiskSource.keepWhole}). */
 export const KEEP_WHOLE_BYTES = 64 * 1024;
 
 /**
@@ -14,14 +14,14 @@ export const KEEP_WHOLE_BYTES = 64 * 1024;
  * libuv's thread pool costs tens — the difference between 2,000 and 10,000 small files a second.
  * Deadlines do not rely on timers firing: every read checks the clock first.
  *
- * When one read returns the whole of a small file (the sniffing read often does), the bytes are
- * kept and later reads are copied from them: the engine's last-byte check, the plugins' reads and
- * the hash of a small file then cost no system call.
+ * A small file can be kept in memory whole ({@link keepWhole}): its later reads are then copies
+ * of those bytes, and the engine's own reads ({@link peek}) views of them, so that sniffing,
+ * plugins and the digest of a small file cost one system call.
  */
 export class DiskSource implements ByteSource {
   bytesRead = 0;
   private closed = false;
-  /** The whole file, once one read returned all of it. */
+  /** The whole file, once {@link keepWhole} read it: a plain Uint8Array, whose slice() copies. */
   private whole: Uint8Array | undefined;
 
   private constructor(
@@ -48,12 +48,37 @@ export class DiskSource implements ByteSource {
     }
   }
 
+  /** Reads the whole file into memory, in one read, if it is no larger than {@link KEEP_WHOLE_BYTES}. */
+  keepWhole(): void {
+    if (this.whole || this.closed || this.size > KEEP_WHOLE_BYTES || this.size === 0) return;
+    let bytes: Buffer;
+    try {
+      bytes = this.readFromDisk(0, this.size);
+    } catch {
+      return; // nothing kept: the next read fails the same way, where its caller reports it
+    }
+    if (bytes.length === this.size) this.whole = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  }
+
+  /**
+   * Bytes already in memory (see {@link keepWhole}), as a view: for the engine's own reads, which
+   * never modify them. Undefined when the file is not kept.
+   */
+  peek(offset: number, length: number): Uint8Array | undefined {
+    return this.whole?.subarray(offset, offset + Math.max(0, length));
+  }
+
   async read(offset: number, length: number): Promise<Uint8Array> {
     if (this.closed) throw new Error('file already closed');
     if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`invalid read offset ${offset}`);
     const wanted = Math.max(0, Math.min(length, this.size - offset, MAX_READ_BYTES));
     if (wanted === 0) return new Uint8Array(0);
+    // A copy: a plugin that writes into the bytes it got changes neither another's nor the digest.
     if (this.whole) return this.whole.slice(offset, offset + wanted);
+    return this.readFromDisk(offset, wanted);
+  }
+
+  private readFromDisk(offset: number, wanted: number): Buffer {
     const buffer = Buffer.allocUnsafe(wanted);
     let filled = 0;
     while (filled < wanted) {
@@ -62,16 +87,10 @@ export class DiskSource implements ByteSource {
       filled += n;
     }
     this.bytesRead += filled;
-    if (offset === 0 && filled === this.size && filled <= KEEP_WHOLE_BYTES) {
-      // A copy, as a plain Uint8Array whose slice() copies (Buffer's does not): a caller that
-      // writes into the bytes it got changes nobody else's.
-      this.whole = new Uint8Array(buffer);
-      return buffer;
-    }
     return filled === wanted ? buffer : buffer.subarray(0, filled);
   }
 
-  /** The whole file when a read already returned all of it (see the class comment). */
+  /** The whole file when {@link keepWhole} read it. */
   get cachedContent(): Uint8Array | undefined {
     return this.whole;
   }

@@ -7,7 +7,7 @@ import {
   type ReportFile,
 } from '@modelgate/plugin-api';
 import type { ByteSource } from './byte-source.js';
-import { DiskSource, KEEP_WHOLE_BYTES } from './disk-source.js';
+import { DiskSource } from './disk-source.js';
 import { errorCode, errorMessage } from './error-text.js';
 import { hashSource } from './hash-file.js';
 import { createFileHandle } from './file-handle.js';
@@ -82,8 +82,9 @@ export class ScannerRuntime {
         outcome.errors.push({ path: task.path, code: 'LIMIT_FILE_SIZE', message: `not scanned: ${source.size} bytes is over the limit of ${maxFileSize}` });
         return outcome;
       }
-      // The digest needs every byte: one read of a small file then serves sniffing, plugins and hash.
-      if (hash && source.size <= KEEP_WHOLE_BYTES) await source.read(0, source.size);
+      // One read of a small file serves sniffing, plugins and digest: with hashing on, the digest
+      // needs every byte anyway; without it, only when the sniffing read would take them all.
+      if (hash || source.size <= SNIFF_BYTES) source.keepWhole();
       await this.scanSource(source, task.path, undefined, 0, sink);
       const entry = outcome.entries[0];
       if (hash && entry) {
@@ -112,9 +113,9 @@ export class ScannerRuntime {
     let lastByte: number | undefined;
     try {
       deadline.check();
-      head = await source.read(0, SNIFF_BYTES);
+      head = source.peek?.(0, SNIFF_BYTES) ?? (await source.read(0, SNIFF_BYTES));
       if (source.size > 0 && (member === undefined || source.size <= MEMBER_TAIL_SNIFF_LIMIT)) {
-        lastByte = (await source.read(source.size - 1, 1))[0];
+        lastByte = (source.peek?.(source.size - 1, 1) ?? (await source.read(source.size - 1, 1)))[0];
       }
     } catch (error) {
       fail(error, 'cannot read');

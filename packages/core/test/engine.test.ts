@@ -81,6 +81,20 @@ describe('engine', () => {
     expect(unhashed.report.summary.bytes).toMatchObject({ read: 4096 + 1, hashed: 0 });
   });
 
+  it('gives the digest of the file even when a plugin writes into the bytes it read', async () => {
+    const root = tempDir();
+    const data = Buffer.from('weights and more weights');
+    writeFileSync(join(root, 'model.bin'), data);
+    const scribbler: Plugin = {
+      apiVersion: API_VERSION,
+      meta: { name: 'scribbler', version: '1.0.0', namespace: 'scribbler' },
+      rules: {},
+      scanners: [{ id: 'scribble', filter: { include: ['*.bin'] }, scan: async (file) => void (await file.read(0, file.size)).fill(0) }],
+    };
+    const { report } = await scanWith([root], { plugins: [scribbler], concurrency: 'off' });
+    expect(report.files[0]!.sha256).toBe(createHash('sha256').update(data).digest('hex'));
+  });
+
   it('honours rule overrides: a new severity, or off', async () => {
     const root = tempDir();
     writeFileSync(join(root, 'a.bin'), 'MARK');

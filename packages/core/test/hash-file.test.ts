@@ -46,7 +46,7 @@ describe('hashFile', () => {
     writeFileSync(path, data);
     const source = DiskSource.openSync(path);
     try {
-      await source.read(0, 4096);
+      source.keepWhole();
       const outcome = { path: 'small.json', errors: [], bytesHashed: 0 };
       expect(hashSource(source, outcome)).toBe(createHash('sha256').update(data).digest('hex'));
       expect(outcome).toEqual({ path: 'small.json', errors: [], bytesHashed: data.length });
@@ -62,7 +62,7 @@ describe('hashFile', () => {
     const source = DiskSource.openSync(path);
     const outcome = { path: 'shrinks.json', errors: [], bytesHashed: 0 };
     try {
-      await source.read(0, 4096);
+      source.keepWhole();
       truncateSync(path, 3);
       expect(hashSource(source, outcome)).toBeUndefined();
     } finally {
@@ -73,39 +73,41 @@ describe('hashFile', () => {
 });
 
 describe('DiskSource', () => {
-  it('keeps a small file read whole, and serves later reads as copies of it', async () => {
+  it('keeps a small file whole in one read; reads are copies of it, peeks views', async () => {
     const path = join(tempDir(), 'small.bin');
     writeFileSync(path, Buffer.from([1, 2, 3, 4, 5]));
     const source = DiskSource.openSync(path);
     try {
+      expect(source.peek(0, 4)).toBeUndefined();
+      source.keepWhole();
       const first = await source.read(0, 4096);
       first.fill(0); // a caller writing into its bytes changes nobody else's
       expect([...(await source.read(4, 1))]).toEqual([5]);
-      expect([...(await source.read(1, 2))]).toEqual([2, 3]);
+      expect([...source.peek(1, 2)!]).toEqual([2, 3]);
+      expect([...source.cachedContent!]).toEqual([1, 2, 3, 4, 5]);
       expect(source.bytesRead).toBe(5);
     } finally {
       source.closeSync();
     }
   });
 
-  it('does not keep a file larger than 64 KiB, nor a file read in part', async () => {
+  it('does not keep a file larger than 64 KiB, nor one it merely read in full', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'large.bin'), Buffer.alloc(64 * 1024 + 1, 7));
-    writeFileSync(join(dir, 'part.bin'), Buffer.alloc(100, 7));
+    writeFileSync(join(dir, 'read.bin'), Buffer.alloc(100, 7));
     const large = DiskSource.openSync(join(dir, 'large.bin'));
-    const part = DiskSource.openSync(join(dir, 'part.bin'));
+    const read = DiskSource.openSync(join(dir, 'read.bin'));
     try {
-      await large.read(0, large.size);
-      await large.read(0, 10);
-      expect(large.bytesRead).toBe(64 * 1024 + 1 + 10);
+      large.keepWhole();
       expect(large.cachedContent).toBeUndefined();
-      await part.read(0, 50);
-      await part.read(0, 50);
-      expect(part.bytesRead).toBe(100);
-      expect(part.cachedContent).toBeUndefined();
+      expect(large.bytesRead).toBe(0);
+      await read.read(0, 100);
+      await read.read(0, 100);
+      expect(read.bytesRead).toBe(200);
+      expect(read.cachedContent).toBeUndefined();
     } finally {
       large.closeSync();
-      part.closeSync();
+      read.closeSync();
     }
   });
 });
