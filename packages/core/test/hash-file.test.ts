@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiskSource } from '../src/disk-source.js';
@@ -69,6 +69,20 @@ describe('hashFile', () => {
       source.closeSync();
     }
     expect(outcome.errors).toEqual([expect.objectContaining({ code: 'FILE_CHANGED', message: expect.stringContaining('1000 bytes when opened, 3 when hashed') })]);
+  });
+  it('gives no digest for a small file that grew after its bytes were kept', () => {
+    const path = join(tempDir(), 'grows.json');
+    writeFileSync(path, Buffer.alloc(10, 1));
+    const source = DiskSource.openSync(path);
+    const outcome = { path: 'grows.json', errors: [], bytesHashed: 0 };
+    try {
+      source.keepWhole();
+      appendFileSync(path, 'more');
+      expect(hashSource(source, outcome)).toBeUndefined();
+    } finally {
+      source.closeSync();
+    }
+    expect(outcome.errors).toEqual([expect.objectContaining({ code: 'FILE_CHANGED', message: expect.stringContaining('10 bytes when opened, 14 when hashed') })]);
   });
 });
 
