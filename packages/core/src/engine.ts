@@ -98,8 +98,10 @@ export async function createEngine(input: EngineConfigInput = {}): Promise<Engin
     throw error;
   }
   const plugins = loaded.map((l) => l.plugin);
-  // Only an in-process engine needs the scanners (and the archive decoders) on this thread.
-  const inProcess = threads === 0 ? new (await import('./scanner-runtime.js')).ScannerRuntime(plugins, settings) : undefined;
+  // An in-process engine runs every scanner on this thread; a pool engine only scans here the small
+  // files that need no plugin (see scanInPool).
+  const runtime = new (await import('./scanner-runtime.js')).ScannerRuntime(plugins, settings);
+  const inProcess = threads === 0 ? runtime : undefined;
 
   return {
     rules: catalog.toReportRules(),
@@ -108,7 +110,7 @@ export async function createEngine(input: EngineConfigInput = {}): Promise<Engin
     scan(targets, options = {}) {
       if (closed) throw new Error('engine is closed');
       const queue = new EventQueue<ScanEvent>();
-      const report = runScan({ targets, config, plugins, catalog, queue, cancel: options.signal ?? new AbortController().signal, inProcess, getPool });
+      const report = runScan({ targets, config, plugins, catalog, queue, cancel: options.signal ?? new AbortController().signal, inProcess, local: runtime, getPool });
       report.then(
         () => queue.close(),
         () => queue.close(),
@@ -131,6 +133,8 @@ interface RunContext {
   queue: EventQueue<ScanEvent>;
   cancel: AbortSignal;
   inProcess: ScannerRuntime | undefined;
+  /** For the plugin-free small files a pool scan takes on this thread. */
+  local: ScannerRuntime;
   getPool: () => WorkerPool;
 }
 
@@ -192,7 +196,7 @@ async function runScan(run: RunContext): Promise<Report> {
         accept(await runtime.scanDirectory(task, cancel));
       }
     } else {
-      await scanInPool({ pool: run.getPool(), config, plugins: run.plugins, cancel }, walked, tasks, { accept, list, listing });
+      await scanInPool({ pool: run.getPool(), config, plugins: run.plugins, cancel, local: run.local }, walked, tasks, { accept, list, listing });
     }
   } catch (error) {
     if (!(error instanceof WorkerTaskError && error.code === 'CANCELLED')) throw error;

@@ -1,7 +1,10 @@
 import type { DirectoryScanner, Plugin } from '@modelgate/plugin-api';
 import type { EngineConfig } from './config.js';
 import { compileDirectoryTrigger } from '@modelgate/plugin-api/filter';
-import { planFileTasks, runBatch, runHash } from './scheduler.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { KEEP_WHOLE_BYTES } from './disk-source.js';
+import { BIG_FILE, batchFiles, planFileTasks, runBatch, runHash } from './scheduler.js';
+import type { ScannerRuntime } from './scanner-runtime.js';
 import { emptyOutcome, type DirectoryTask, type FileTask, type HashOutcome, type ListingEntry, type TaskOutcome } from './tasks.js';
 import type { WalkResult } from './walk.js';
 import { WorkerTaskError, type WorkerPool } from './worker-pool.js';
@@ -59,7 +62,12 @@ export interface PoolScanContext {
   config: EngineConfig;
   plugins: Plugin[];
   cancel: AbortSignal;
+  /** Scans, on this thread, the small files that need no plugin (see {@link scanInPool}). */
+  local?: ScannerRuntime;
 }
+
+/** Files the main thread takes between two turns of its event loop. */
+const LOCAL_CHUNK = 64;
 
 /** Where {@link scanInPool} hands its results. */
 export interface PoolScanSink {
@@ -78,7 +86,13 @@ export interface PoolScanSink {
  */
 export async function scanInPool(run: PoolScanContext, walked: WalkResult, tasks: FileTask[], sink: PoolScanSink): Promise<void> {
   const { pool, config, cancel } = run;
-  const plan = planFileTasks(tasks, config.hash, config.limits.maxFileSize);
+  // While the workers hash large files, this thread is idle: it takes the small files itself, as
+  // far as they need no plugin (most configs, texts and binaries), sparing each a round trip to a
+  // worker. It stops when the hashing does (at once when there is none), leaving the rest to the
+  // workers.
+  const local = run.local && config.hash && tasks.some((t) => t.size >= BIG_FILE) ? tasks.filter((t) => t.size <= KEEP_WHOLE_BYTES) : [];
+  const localPaths = new Set(local.map((t) => t.path));
+  const plan = planFileTasks(local.length ? tasks.filter((t) => !localPaths.has(t.path)) : tasks, config.hash, config.limits.maxFileSize);
   const byPath = new Map(tasks.map((t) => [t.path, t]));
   const hashedApart = new Set(plan.hashes.map((f) => f.path));
   const { accept, listing } = sink;
@@ -95,24 +109,46 @@ export async function scanInPool(run: PoolScanContext, walked: WalkResult, tasks
     }
   };
 
-  const scans = Promise.all(
-    plan.scans.map(async (batch) => {
-      for (const outcome of await runBatch(pool, batch, plan.hashInScan(batch), config.limits.timeoutMs, cancel)) {
-        const file = byPath.get(outcome.path)!;
-        if (!hashedApart.has(outcome.path)) {
-          accept(outcome, file);
-          continue;
-        }
-        sink.list(outcome, file);
-        join(outcome.path, { scan: outcome });
+  const scanBatch = async (batch: FileTask[], hash: boolean) => {
+    for (const outcome of await runBatch(pool, batch, hash, config.limits.timeoutMs, cancel)) {
+      const file = byPath.get(outcome.path)!;
+      if (!hashedApart.has(outcome.path)) {
+        accept(outcome, file);
+        continue;
       }
+      sink.list(outcome, file);
+      join(outcome.path, { scan: outcome });
+    }
+  };
+  const scans = plan.scans.map((batch) => scanBatch(batch, plan.hashInScan(batch)));
+  let hashing = plan.hashes.length;
+  const hashes = Promise.all(
+    plan.hashes.map(async (file) => {
+      const hash = await runHash(pool, file, cancel);
+      hashing--;
+      join(file.path, { hash });
     }),
   );
-  const hashes = Promise.all(plan.hashes.map(async (file) => join(file.path, { hash: await runHash(pool, file, cancel) })));
   hashes.catch(() => {}); // awaited below; a cancelled scan may reject it before then
 
+  const toWorkers: FileTask[] = [];
+  for (let at = 0; at < local.length && !cancel.aborted; at += LOCAL_CHUNK) {
+    if (hashing === 0) {
+      toWorkers.push(...local.slice(at));
+      break;
+    }
+    for (const file of local.slice(at, at + LOCAL_CHUNK)) {
+      const outcome = run.local!.scanWithoutPlugins(file, config.hash);
+      if (outcome) accept(outcome, file);
+      else toWorkers.push(file);
+    }
+    await nextTurn(); // worker results and cancellation get in between chunks
+  }
+  if (!cancel.aborted) scans.push(...batchFiles(toWorkers).map((batch) => scanBatch(batch, config.hash)));
+  const allScans = Promise.all(scans);
+
   const work = directoryWork(run.plugins, walked);
-  await scans;
+  await allScans;
   if (cancel.aborted) return;
   const early = runDirectoryTasks(pool, config, directoryTasks(work.early, walked, listing), cancel, sink);
   early.catch(() => {});

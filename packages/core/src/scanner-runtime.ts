@@ -99,6 +99,42 @@ export class ScannerRuntime {
     return outcome;
   }
 
+  /**
+   * Scans a small disk file on the calling thread when that takes no plugin code: sniffed, it is
+   * no container and no file scanner wants it, so its entry and digest are the whole outcome, the
+   * same a worker would give. Returns undefined for any other file, and on any problem (the file
+   * cannot be opened or read, it grew): the caller then has a worker scan it as usual.
+   */
+  scanWithoutPlugins(task: FileTask, hash: boolean): TaskOutcome | undefined {
+    let source: DiskSource;
+    try {
+      source = DiskSource.openSync(task.fsPath);
+    } catch {
+      return undefined;
+    }
+    try {
+      const { maxFileSize } = this.settings.limits;
+      if (maxFileSize > 0 && source.size > maxFileSize) return undefined;
+      source.keepWhole();
+      const head = source.size === 0 ? new Uint8Array(0) : source.peek(0, SNIFF_BYTES);
+      if (!head) return undefined; // too large to keep, or unreadable
+      const format = sniffFormat(head, source.size, source.peek(source.size - 1, 1)?.[0]);
+      const subject: FilterSubject = { path: task.path, isMember: false, format, size: source.size, head };
+      if (CONTAINER_FORMATS.includes(format) || this.fileScanners.some(({ matches }) => matches(subject))) return undefined;
+      const outcome = emptyOutcome(task.path);
+      const entry: ReportFile = { path: task.path, size: source.size, status: 'scanned', format };
+      outcome.entries.push(entry);
+      if (hash) {
+        const sha256 = hashSource(source, outcome);
+        if (sha256) entry.sha256 = sha256;
+      }
+      outcome.bytesRead += source.bytesRead;
+      return outcome;
+    } finally {
+      source.closeSync();
+    }
+  }
+
   /** Sniffs one file or member, runs the matching scanners, and expands it if it is a container. */
   private async scanSource(source: ByteSource, diskPath: string, member: string | undefined, depth: number, sink: Sink): Promise<void> {
     const { outcome, deadline } = sink;

@@ -1,8 +1,8 @@
 import { emptyOutcome, type FileTask, type HashOutcome, type TaskOutcome } from './tasks.js';
 import { WorkerTaskError, type WorkerPool } from './worker-pool.js';
 
-/** Files at least this big are a task of their own. */
-const BIG_FILE = 8 * 1024 * 1024;
+/** Files at least this big are a task of their own (and, when hashing, two: see planFileTasks). */
+export const BIG_FILE = 8 * 1024 * 1024;
 /** Small files are batched up to this many per task… */
 const BATCH_FILES = 64;
 /** …or this many bytes. */
