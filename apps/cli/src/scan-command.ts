@@ -1,5 +1,4 @@
 import { createEngine, type Engine } from '@modelgate/core';
-import { filterBySeverity, formatNdjsonEvent, formatReport } from '@modelgate/formatters';
 import type { Report } from '@modelgate/plugin-api';
 import { applyScanPolicy } from './apply-policy.js';
 import { ExitCode } from './exit-codes.js';
@@ -21,6 +20,10 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
   const { engine: input, failOn, configPath } = await buildEngineInput(flags);
   const policy = await loadPolicy(flags, configPath);
   const engine: Engine = await createEngine(input);
+  // Needed for the report at the end (or the first streamed event): loaded while the scan starts,
+  // not before the workers are.
+  const formatters = import('@modelgate/formatters');
+  formatters.catch(() => {}); // awaited below, unless the scan fails first
   const showProgress = flags.progress && !flags.quiet && process.stderr.isTTY === true;
   const bar = showProgress ? new ProgressBar() : undefined;
   const interrupt = new AbortController();
@@ -28,7 +31,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
   process.once('SIGINT', onSignal);
   const streaming = flags.format === 'ndjson';
   let sink: ReportSink | undefined = streaming ? await openSink(flags.output) : undefined;
-  const stream = sink === undefined ? undefined : ndjsonWriter(sink, flags.severity);
+  const stream = sink === undefined ? undefined : ndjsonWriter(sink, flags.severity, (await formatters).formatNdjsonEvent);
   let raw: Report;
   let closing: Promise<void> | undefined;
   try {
@@ -52,6 +55,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
     for (const message of messages) process.stderr.write(`modelgate: ${message}\n`);
   }
 
+  const { filterBySeverity, formatNdjsonEvent, formatReport } = await formatters;
   if (sink !== undefined) {
     sink.write(formatNdjsonEvent({ type: 'run-end', report: filterBySeverity(report, flags.severity) }));
   } else {

@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { formatNdjsonEvent } from '@modelgate/formatters';
+import type { formatNdjsonEvent as FormatNdjsonEvent } from '@modelgate/formatters';
 import { isAtLeast, type ReportFinding, type Severity } from '@modelgate/plugin-api';
 
 /** Where the report goes: stdout, or a file given with `--output`. */
@@ -29,7 +29,7 @@ export async function openSink(output: string | undefined): Promise<ReportSink> 
  * Streams engine events as NDJSON lines, except `run-end` (the CLI writes that last, with the
  * report after suppressions). Findings below `severity` are left out of `file` events.
  */
-export function ndjsonWriter(sink: ReportSink, severity: Severity | undefined): (event: { type: string }) => void {
+export function ndjsonWriter(sink: ReportSink, severity: Severity | undefined, formatNdjsonEvent: typeof FormatNdjsonEvent): (event: { type: string }) => void {
   return (event) => {
     if (event.type === 'run-end') return;
     let out = event as { type: string; findings?: ReportFinding[] };
