@@ -99,9 +99,10 @@ export async function createEngine(input: EngineConfigInput = {}): Promise<Engin
   }
   const plugins = loaded.map((l) => l.plugin);
   // An in-process engine runs every scanner on this thread; a pool engine only scans here the small
-  // files that need no plugin (see scanInPool).
-  const runtime = new (await import('./scanner-runtime.js')).ScannerRuntime(plugins, settings);
-  const inProcess = threads === 0 ? runtime : undefined;
+  // files that need no plugin, once its workers are busy hashing (see scanInPool).
+  let runtime: Promise<ScannerRuntime> | undefined;
+  const localRuntime = () => (runtime ??= import('./scanner-runtime.js').then((m) => new m.ScannerRuntime(plugins, settings)));
+  const inProcess = threads === 0 ? await localRuntime() : undefined;
 
   return {
     rules: catalog.toReportRules(),
@@ -110,7 +111,7 @@ export async function createEngine(input: EngineConfigInput = {}): Promise<Engin
     scan(targets, options = {}) {
       if (closed) throw new Error('engine is closed');
       const queue = new EventQueue<ScanEvent>();
-      const report = runScan({ targets, config, plugins, catalog, queue, cancel: options.signal ?? new AbortController().signal, inProcess, local: runtime, getPool });
+      const report = runScan({ targets, config, plugins, catalog, queue, cancel: options.signal ?? new AbortController().signal, inProcess, local: localRuntime, getPool });
       report.then(
         () => queue.close(),
         () => queue.close(),
@@ -134,7 +135,7 @@ interface RunContext {
   cancel: AbortSignal;
   inProcess: ScannerRuntime | undefined;
   /** For the plugin-free small files a pool scan takes on this thread. */
-  local: ScannerRuntime;
+  local: () => Promise<ScannerRuntime>;
   getPool: () => WorkerPool;
 }
 

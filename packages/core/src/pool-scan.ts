@@ -63,7 +63,7 @@ export interface PoolScanContext {
   plugins: Plugin[];
   cancel: AbortSignal;
   /** Scans, on this thread, the small files that need no plugin (see {@link scanInPool}). */
-  local?: ScannerRuntime;
+  local?: () => Promise<ScannerRuntime>;
 }
 
 /** Files the main thread takes between two turns of its event loop. */
@@ -132,13 +132,14 @@ export async function scanInPool(run: PoolScanContext, walked: WalkResult, tasks
   hashes.catch(() => {}); // awaited below; a cancelled scan may reject it before then
 
   const toWorkers: FileTask[] = [];
-  for (let at = 0; at < local.length && !cancel.aborted; at += LOCAL_CHUNK) {
+  const runtime = local.length ? await run.local!() : undefined;
+  for (let at = 0; runtime && at < local.length && !cancel.aborted; at += LOCAL_CHUNK) {
     if (hashing === 0) {
       toWorkers.push(...local.slice(at));
       break;
     }
     for (const file of local.slice(at, at + LOCAL_CHUNK)) {
-      const outcome = run.local!.scanWithoutPlugins(file, config.hash);
+      const outcome = runtime.scanWithoutPlugins(file, config.hash);
       if (outcome) accept(outcome, file);
       else toWorkers.push(file);
     }

@@ -102,8 +102,8 @@ export class ScannerRuntime {
   /**
    * Scans a small disk file on the calling thread when that takes no plugin code: sniffed, it is
    * no container and no file scanner wants it, so its entry and digest are the whole outcome, the
-   * same a worker would give. Returns undefined for any other file, and on any problem (the file
-   * cannot be opened or read, it grew): the caller then has a worker scan it as usual.
+   * same a worker would give. Returns undefined for any other file, and when the file cannot be
+   * opened or read whole: the caller then has a worker scan it as usual.
    */
   scanWithoutPlugins(task: FileTask, hash: boolean): TaskOutcome | undefined {
     let source: DiskSource;
@@ -120,7 +120,7 @@ export class ScannerRuntime {
       if (!head) return undefined; // too large to keep, or unreadable
       const format = sniffFormat(head, source.size, source.peek(source.size - 1, 1)?.[0]);
       const subject: FilterSubject = { path: task.path, isMember: false, format, size: source.size, head };
-      if (CONTAINER_FORMATS.includes(format) || this.fileScanners.some(({ matches }) => matches(subject))) return undefined;
+      if (CONTAINER_FORMATS.includes(format) || this.scannersFor(subject).length) return undefined;
       const outcome = emptyOutcome(task.path);
       const entry: ReportFile = { path: task.path, size: source.size, status: 'scanned', format };
       outcome.entries.push(entry);
@@ -133,6 +133,11 @@ export class ScannerRuntime {
     } finally {
       source.closeSync();
     }
+  }
+
+  /** The file scanners whose filter selects `subject`. */
+  private scannersFor(subject: FilterSubject): CompiledFileScanner[] {
+    return this.fileScanners.filter(({ matches }) => matches(subject));
   }
 
   /** Sniffs one file or member, runs the matching scanners, and expands it if it is a container. */
@@ -160,7 +165,7 @@ export class ScannerRuntime {
     const format = sniffFormat(head, source.size, lastByte);
     entry.format = format;
     const subject: FilterSubject = { path: member ?? diskPath, isMember: member !== undefined, format, size: source.size, head };
-    const matching = this.fileScanners.filter(({ matches }) => matches(subject));
+    const matching = this.scannersFor(subject);
     if (matching.length && source.sizeIsExact === false && source.measure) {
       // A plugin will read this member: give it the exact size of a stream that does not store one.
       try {
