@@ -132,8 +132,16 @@ export async function walk(targets: string[], options: WalkOptions): Promise<Wal
     for (const { childFs, childPath } of children) {
       const info = recordEntry(childFs, childPath);
       if (info?.isSymbolicLink()) await visitSymlink(childFs, childPath, info);
-      else if (info) await visitDirectory(childFs, childPath, realDirectory(childFs));
+      else if (info) await visitDirectory(childFs, childPath, directoryKey(childFs));
     }
+  }
+
+  /**
+   * What identifies a directory reached by listing its parent. Without followed symlinks its path
+   * is already real (the root is, and no link is crossed): realpath is only needed with them.
+   */
+  function directoryKey(fsPath: string | Buffer): string {
+    return !options.followSymlinks && typeof fsPath === 'string' ? fsPath : realDirectory(fsPath);
   }
 
   /**
