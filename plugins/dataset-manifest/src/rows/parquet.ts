@@ -1,5 +1,5 @@
 import type { FileHandle } from '@modelgate/plugin-api';
-import { parquetMetadataAsync, type AsyncBuffer } from 'hyparquet';
+import type { AsyncBuffer } from 'hyparquet';
 
 /** What a Parquet footer says. */
 export interface ParquetFacts {
@@ -28,6 +28,8 @@ export async function readParquetFooter(file: FileHandle, options: { column?: st
       return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     },
   };
+  // Loaded here, on the first Parquet footer: most scans have none, and hyparquet is a sizeable read.
+  const { parquetMetadataAsync } = await import('hyparquet');
   const metadata = await parquetMetadataAsync(buffer, { initialFetchSize: length + 8 });
   const rows = Number(metadata.num_rows);
   if (options.column === undefined) return { rows };
