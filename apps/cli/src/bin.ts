@@ -6,8 +6,9 @@ import { setFlagsFromString } from 'node:v8';
 // thread has TurboFan compile them all, ~0.3 s of CPU a short scan never earns back. Sixteen times
 // the budget still optimizes what stays hot (the pickle machine's loop runs as fast), and scans run
 // 4 % (4 GB model) to 20 % (3000 small files) faster: see BENCHMARKS.md. V8 flags are process-wide,
-// so the workers started later have it too; it is set before the rest of the CLI is loaded.
-setFlagsFromString('--interrupt-budget=1081344');
+// so the workers started later have it too; it is set before the rest of the CLI is loaded. It was
+// measured with Node 20's V8 (11.x) only: others keep their defaults (and may not know the flag).
+if (process.versions.v8.startsWith('11.')) setFlagsFromString('--interrupt-budget=1081344');
 
 const { run } = await import('./program.js');
 process.exitCode = await run(process.argv);
