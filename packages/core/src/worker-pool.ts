@@ -53,6 +53,7 @@ export class WorkerPool {
   private readonly piscina: Piscina<WorkerTask, unknown>;
   private readonly waiting = new PriorityQueue<Waiting>();
   private running = 0;
+  private startScheduled = false;
   private readonly capacity: number;
 
   constructor(options: WorkerPoolOptions) {
@@ -107,7 +108,15 @@ export class WorkerPool {
       };
       cancel?.addEventListener('abort', onCancel, { once: true });
       this.waiting.push(entry, priority);
-      this.startNext();
+      // Started a microtask later: tasks submitted together then start by priority, not in the
+      // order they were submitted while threads were free.
+      if (!this.startScheduled) {
+        this.startScheduled = true;
+        queueMicrotask(() => {
+          this.startScheduled = false;
+          this.startNext();
+        });
+      }
     });
   }
 

@@ -37,6 +37,7 @@ describe('WorkerPool', () => {
     const run = (name: string, task: WorkerTask) => pool.run(task, 10_000).then(() => started.push(name));
     // The thread is busy with the first task while the others are queued, in the opposite order.
     const busy = run('busy', filesTask(chaosFile(root, 'busy.chaos', 'block 300')));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const all = [
       busy,
       run('files', filesTask(chaosFile(root, 'small.chaos', 'fine'))),
@@ -45,6 +46,18 @@ describe('WorkerPool', () => {
     ];
     await Promise.all(all);
     expect(started).toEqual(['busy', 'directory', 'hash', 'files']);
+  });
+
+  it('starts tasks submitted together by priority, even while threads are free', async () => {
+    const root = tempDir();
+    const pool = onePool();
+    const started: string[] = [];
+    const run = (name: string, task: WorkerTask) => pool.run(task, 10_000).then(() => started.push(name));
+    await Promise.all([
+      run('files', filesTask(chaosFile(root, 'small.chaos', 'fine'))),
+      run('hash', { kind: 'hash', file: chaosFile(root, 'large.bin', 'x'.repeat(1000)) }),
+    ]);
+    expect(started).toEqual(['hash', 'files']);
   });
 
   it('counts a hard timeout from the start of the task, not from when it was queued', async () => {
