@@ -90,11 +90,6 @@ export class DiskSource implements ByteSource {
     return filled === wanted ? buffer : buffer.subarray(0, filled);
   }
 
-  /** The whole file when {@link keepWhole} read it. */
-  get cachedContent(): Uint8Array | undefined {
-    return this.whole;
-  }
-
   async close(): Promise<void> {
     this.closeSync();
   }

@@ -16,7 +16,7 @@ let buffer: Buffer | undefined;
  * go to `outcome.errors` and give no digest.
  */
 export function hashSource(source: DiskSource, outcome: { path: string; errors: ReportError[]; bytesHashed: number }): string | undefined {
-  const kept = source.cachedContent;
+  const kept = source.peek(0, source.size);
   if (kept) return hashKept(source, kept, outcome);
   const hasher = createHash('sha256');
   const chunk = (buffer ??= Buffer.allocUnsafe(HASH_CHUNK));
