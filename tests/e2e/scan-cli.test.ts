@@ -137,6 +137,20 @@ describe('modelgate scan', () => {
     expect(piped.stdout).toMatch(/No findings/);
   });
 
+  it('writes nothing else to stderr on a scan of many files (hundreds of tasks waiting for a thread)', () => {
+    const dir = tempDir();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 1500; i++) files[`d${i % 10}/f${i}.txt`] = `file ${i}\n`;
+    writeTree(dir, files);
+    const out = join(tempDir(), 'report.json');
+    for (const flags of [['--concurrency', '2'], ['--concurrency', '2', '--no-hash']]) {
+      const result = modelgate(['scan', dir, '--format', 'json', '--output', out, '--no-progress', ...flags]);
+      expect(result.status).toBe(0);
+      expect(result.stderr).toBe(`modelgate: json report written to ${out}\n`);
+      expect(json(out).files).toHaveLength(1500);
+    }
+  });
+
   it('with --no-hash leaves digests out', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'model.safetensors'), valid());

@@ -4,7 +4,7 @@
  */
 export class PriorityQueue<T> {
   /** One FIFO per priority, highest priority first. */
-  private readonly levels: { priority: number; items: T[] }[] = [];
+  private readonly levels: { readonly priority: number; items: T[] }[] = [];
   private count = 0;
 
   get size(): number {
@@ -29,15 +29,15 @@ export class PriorityQueue<T> {
     return level.items.shift();
   }
 
-  /** Takes `item` out of the queue; false when it was not in it. */
-  remove(item: T): boolean {
+  /** Takes every item that `matches` out of the queue and returns them, in queue order. */
+  removeWhere(matches: (item: T) => boolean): T[] {
+    const removed: T[] = [];
     for (const level of this.levels) {
-      const index = level.items.indexOf(item);
-      if (index === -1) continue;
-      level.items.splice(index, 1);
-      this.count--;
-      return true;
+      const kept: T[] = [];
+      for (const item of level.items) (matches(item) ? removed : kept).push(item);
+      level.items = kept;
     }
-    return false;
+    this.count -= removed.length;
+    return removed;
   }
 }

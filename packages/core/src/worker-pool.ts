@@ -40,6 +40,7 @@ export const TASK_PRIORITY: Record<WorkerTask['kind'], number> = { directory: 2,
 interface Waiting {
   start(): void;
   fail(error: WorkerTaskError): void;
+  cancel: AbortSignal | undefined;
 }
 
 /**
@@ -55,6 +56,11 @@ export class WorkerPool {
   private running = 0;
   private startScheduled = false;
   private readonly capacity: number;
+  /**
+   * The cancel signals the pool listens to: one listener per signal, however many tasks wait on
+   * it (a scan queues hundreds, and a listener each made Node warn of a leak).
+   */
+  private readonly watched = new WeakSet<AbortSignal>();
 
   constructor(options: WorkerPoolOptions) {
     this.piscina = new Piscina({
@@ -93,21 +99,8 @@ export class WorkerPool {
   /** Resolves when a thread is free for a task of `priority`; rejects if `cancel` fires first. */
   private turn(priority: number, cancel: AbortSignal | undefined): Promise<void> {
     return new Promise((resolve, reject) => {
-      const onCancel = () => {
-        if (this.waiting.remove(entry)) reject(new WorkerTaskError('CANCELLED', 'scan cancelled'));
-      };
-      const entry: Waiting = {
-        start: () => {
-          cancel?.removeEventListener('abort', onCancel);
-          resolve();
-        },
-        fail: (error) => {
-          cancel?.removeEventListener('abort', onCancel);
-          reject(error);
-        },
-      };
-      cancel?.addEventListener('abort', onCancel, { once: true });
-      this.waiting.push(entry, priority);
+      this.waiting.push({ start: resolve, fail: reject, cancel }, priority);
+      if (cancel) this.watch(cancel);
       // Started a microtask later: tasks submitted together then start by priority, not in the
       // order they were submitted while threads were free.
       if (!this.startScheduled) {
@@ -118,6 +111,19 @@ export class WorkerPool {
         });
       }
     });
+  }
+
+  /** Rejects, once `signal` fires, every task still waiting with it. */
+  private watch(signal: AbortSignal): void {
+    if (this.watched.has(signal)) return;
+    this.watched.add(signal);
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const entry of this.waiting.removeWhere((w) => w.cancel === signal)) entry.fail(new WorkerTaskError('CANCELLED', 'scan cancelled'));
+      },
+      { once: true },
+    );
   }
 
   private startNext(): void {

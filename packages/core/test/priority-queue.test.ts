@@ -16,14 +16,18 @@ describe('PriorityQueue', () => {
     expect(queue.size).toBe(0);
   });
 
-  it('removes a queued item, and says when the item was not queued', () => {
+  it('removes the items that match, at every priority, and keeps the order of the rest', () => {
     const queue = new PriorityQueue<string>();
-    queue.push('a', 1);
-    queue.push('b', 1);
-    expect(queue.remove('a')).toBe(true);
-    expect(queue.remove('a')).toBe(false);
-    expect(queue.size).toBe(1);
-    expect(queue.shift()).toBe('b');
+    queue.push('a-1', 1);
+    queue.push('b-1', 1);
+    queue.push('a-2', 2);
+    queue.push('b-2', 2);
+    queue.push('a-3', 1);
+    expect(queue.removeWhere((item) => item.startsWith('a'))).toEqual(['a-2', 'a-1', 'a-3']);
+    expect(queue.removeWhere((item) => item.startsWith('a'))).toEqual([]);
+    expect(queue.size).toBe(2);
+    expect(queue.shift()).toBe('b-2');
+    expect(queue.shift()).toBe('b-1');
     expect(queue.shift()).toBeUndefined();
   });
 });

@@ -81,6 +81,31 @@ describe('WorkerPool', () => {
     await expect(busy).resolves.toHaveLength(1);
   });
 
+  it('listens once to a cancel signal that many waiting tasks share, and cancels them all', async () => {
+    const root = tempDir();
+    const pool = onePool();
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const cancel = new AbortController();
+      const busy = pool.run(filesTask(chaosFile(root, 'busy.chaos', 'block 300')), 10_000, cancel.signal);
+      busy.catch(() => {});
+      const other = new AbortController();
+      const unrelated = pool.run(filesTask(chaosFile(root, 'other.chaos', 'fine')), 10_000, other.signal);
+      const waiting = Array.from({ length: 30 }, (_, i) => pool.run(filesTask(chaosFile(root, `w${i}.chaos`, 'fine')), 10_000, cancel.signal));
+      cancel.abort();
+      const results = await Promise.allSettled(waiting);
+      expect(results.map((r) => r.status === 'rejected' && (r.reason as WorkerTaskError).code)).toEqual(waiting.map(() => 'CANCELLED'));
+      // A task waiting with another signal still runs.
+      await expect(unrelated).resolves.toEqual([expect.objectContaining({ path: 'other.chaos' })]);
+      await new Promise((resolve) => setImmediate(resolve)); // Node emits warnings on the next tick
+      expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('rejects the tasks still waiting when it is closed', async () => {
     const root = tempDir();
     const pool = onePool();
