@@ -1,5 +1,5 @@
 import type { FileHandle } from '@modelgate/plugin-api';
-import { createTestContext, MemoryFile } from '@modelgate/plugin-kit/testing';
+import { createTestContext, MemoryFile, scanFileWith } from '@modelgate/plugin-kit/testing';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 import { scanPickleFile } from '../src/scanners/pickle-scanner.js';
@@ -106,6 +106,17 @@ describe('bad input', () => {
     await scanPickleFile(broken, ctx);
     expect(ids(run as never)).toContain('dangerous-global/call');
     expect(run.errors[0]?.code).toBe('Z_DATA_ERROR');
+  });
+
+  it('stops a long analysis once the scan is aborted, with the abort reason', async () => {
+    const body = new Uint8Array(400_000);
+    for (let i = 0; i < body.length; i += 2) body.set([0x4e, 0x30], i); // NONE POP: 400,000 opcodes
+    const bytes = concatBytes(Uint8Array.from([0x80, 0x02]), body, Uint8Array.from([0x4e, 0x2e]));
+    await expect(scan(bytes)).resolves.toMatchObject({ errors: [] });
+    const controller = new AbortController();
+    controller.abort(new Error('soft timeout'));
+    const file = new MemoryFile('long.pkl', bytes, { format: 'pickle' });
+    await expect(scanFileWith(plugin, file, { signal: controller.signal })).rejects.toThrow('soft timeout');
   });
 
   it('a stack underflow and a missing mark', async () => {

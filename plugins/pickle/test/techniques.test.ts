@@ -146,6 +146,16 @@ describe('streams', () => {
     expect(first(run, 'hidden-stream').data?.['skipped']).toBe(5000);
   });
 
+  it('finds a pickle after other bytes in a file only named like one, whatever byte the file starts with', async () => {
+    const junk = (firstByte: number) => Uint8Array.from({ length: 3000 }, (_, i) => (i === 0 ? firstByte : (i * 7 + 3) & 0x7f));
+    // 0x03 is no opcode; 0x4e (NONE) and 0x28 (MARK) are, and start a machine that faults later.
+    for (const firstByte of [0x03, 0x4e, 0x28]) {
+      const run = await scan(concatBytes(junk(firstByte), osSystem()), { path: 'blob.dat', format: 'binary' });
+      expect(first(run, 'dangerous-global').evidence, `first byte 0x${firstByte.toString(16)}`).toMatchObject({ stream: 0 });
+      expect(run.findings.filter((f) => f.rule === 'malformed-pickle')).toEqual([]);
+    }
+  });
+
   it('a payload before a parse error is reported along with the error', async () => {
     const bytes = pk().proto(2).call('os', 'system', (b) => b.str('id')).raw([0xff]).build();
     const run = await scan(bytes);
