@@ -1,3 +1,5 @@
+import { unwatch, watch, type Polled } from './deadline-watch.js';
+
 /** Error a read throws once a file's soft deadline has passed or the scan was cancelled. */
 export class ScanAbortedError extends Error {
   constructor(readonly reason: 'timeout' | 'cancelled') {
@@ -9,13 +11,15 @@ export class ScanAbortedError extends Error {
 /**
  * The soft deadline of one file's scan: an AbortSignal for scanners that listen, a check run
  * before every read for those that only read, and a promise for racing scanners that never return.
- * The signal, its timer and the promise are made on first use: most files are sniffed and hashed
- * without any scanner, and need only the check.
+ * The signal and the promise are made on first use, and only then is the deadline watched (polled
+ * with the thread's other deadlines, so they fire up to one poll interval late: see
+ * deadline-watch.ts). Most files are sniffed and hashed without any scanner, and need only the
+ * check.
  */
-export class ScanDeadline {
+export class ScanDeadline implements Polled {
   private controller: AbortController | undefined;
-  private timer: NodeJS.Timeout | undefined;
   private expiredPromise: Promise<void> | undefined;
+  private settleExpired: (() => void) | undefined;
   private reason: 'timeout' | 'cancelled' | undefined;
 
   private readonly onCancel = () => this.abort('cancelled');
@@ -25,27 +29,33 @@ export class ScanDeadline {
     private readonly cancel?: AbortSignal,
   ) {}
 
-  /** Aborts when the deadline passes or the scan is cancelled. */
+  /** Aborts when the deadline passes or, at once, when the scan is cancelled. */
   get signal(): AbortSignal {
-    return this.armed().signal;
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.firedReason) {
+        this.controller.abort(new ScanAbortedError(this.reason!));
+      } else {
+        this.cancel?.addEventListener('abort', this.onCancel, { once: true });
+        watch(this);
+      }
+    }
+    return this.controller.signal;
   }
 
-  /** Settles when {@link signal} aborts. */
+  /** Settles when the deadline passes or the scan is cancelled. */
   get expired(): Promise<void> {
-    this.expiredPromise ??= new Promise((resolve) => {
-      const signal = this.armed().signal;
-      if (signal.aborted) resolve();
-      else signal.addEventListener('abort', () => resolve(), { once: true });
-    });
+    if (!this.expiredPromise) {
+      this.expiredPromise = new Promise((resolve) => (this.settleExpired = resolve));
+      if (this.firedReason) this.settleExpired!();
+      else watch(this);
+    }
     return this.expiredPromise;
   }
 
   /** Why it fired, or undefined while time remains. */
   get firedReason(): 'timeout' | 'cancelled' | undefined {
-    if (!this.reason) {
-      if (this.cancel?.aborted) this.abort('cancelled');
-      else if (Date.now() > this.deadline) this.abort('timeout');
-    }
+    this.poll();
     return this.reason;
   }
 
@@ -55,27 +65,23 @@ export class ScanDeadline {
     if (reason) throw new ScanAbortedError(reason);
   }
 
-  private armed(): AbortController {
-    if (this.controller) return this.controller;
-    this.controller = new AbortController();
-    if (this.firedReason) {
-      this.controller.abort(new ScanAbortedError(this.reason!));
-    } else {
-      this.timer = setTimeout(() => this.abort('timeout'), Math.max(0, this.deadline - Date.now()));
-      this.timer.unref?.();
-      this.cancel?.addEventListener('abort', this.onCancel, { once: true });
-    }
-    return this.controller;
+  /** Fires once the time is up or the scan is cancelled (the watch calls it, as do the checks). */
+  poll(): void {
+    if (this.reason) return;
+    if (this.cancel?.aborted) this.abort('cancelled');
+    else if (Date.now() > this.deadline) this.abort('timeout');
   }
 
   private abort(reason: 'timeout' | 'cancelled'): void {
     if (this.reason) return;
     this.reason = reason;
+    unwatch(this);
     this.controller?.abort(new ScanAbortedError(reason));
+    this.settleExpired?.();
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    unwatch(this);
     this.cancel?.removeEventListener('abort', this.onCancel);
   }
 }
