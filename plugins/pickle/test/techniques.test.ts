@@ -156,6 +156,23 @@ describe('streams', () => {
     }
   });
 
+  it('a PROTO followed by no opcode is not an attempt: 250,000 of them do not exhaust the search', async () => {
+    // 0x80 0x02 0x03: PROTO 2, then a byte that is no opcode. More of them than the 200,000
+    // resynchronisations the analysis allows, then a real stream.
+    const decoys = new Uint8Array(3 * 250_000);
+    for (let i = 0; i < decoys.length; i += 3) decoys.set([0x80, 0x02, 0x03], i);
+    const run = await scan(concatBytes(decoys, osSystem()), { path: 'blob.bin', format: 'binary' });
+    expect(run.errors).toEqual([]);
+    expect(first(run, 'dangerous-global').evidence).toMatchObject({ stream: 0 });
+  });
+
+  it('finds a stream whose first bytes straddle the 1 MiB reads of the analyser', async () => {
+    for (const before of [(1 << 20) - 1, (1 << 20) - 2, (1 << 20) - 3]) {
+      const run = await scan(concatBytes(new Uint8Array(before), osSystem()), { path: 'blob.bin', format: 'binary' });
+      expect(first(run, 'dangerous-global').evidence, `stream at ${before}`).toMatchObject({ stream: 0 });
+    }
+  });
+
   it('a payload before a parse error is reported along with the error', async () => {
     const bytes = pk().proto(2).call('os', 'system', (b) => b.str('id')).raw([0xff]).build();
     const run = await scan(bytes);

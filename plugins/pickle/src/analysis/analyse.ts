@@ -1,5 +1,6 @@
 import { LIMITS } from '../machine/limits.js';
 import { Machine, type StreamOutcome } from '../machine/machine.js';
+import { OPCODE_NAMES } from '../machine/opcodes.js';
 import { Reader } from '../machine/reader.js';
 import type { Verdict } from '../policy/classify.js';
 import type { ByteSource } from '../source/byte-source.js';
@@ -40,21 +41,24 @@ function hasDenied(machine: Machine): boolean {
 }
 
 /**
- * Finds the next `PROTO 2..5` at or after the reader's position (the start of a binary pickle
- * stream after junk); returns its offset or undefined at the end of the data.
+ * Finds the next `PROTO 2..5` followed by an opcode at or after the reader's position (the start
+ * of a binary pickle stream after junk); returns its offset or undefined at the end of the data.
+ * A PROTO followed by a byte that is no opcode would fault on that byte at once: in random binary
+ * data (a file only named like a pickle) three in four candidates are skipped so, without running
+ * the machine, and without counting against the resynchronisation limit.
  */
 async function findProto(reader: Reader): Promise<number | undefined> {
   for (;;) {
-    if (reader.avail < 2 && !(await reader.fill(2))) return undefined;
+    if (reader.avail < 3 && !(await reader.fill(3))) return undefined;
     const buf = reader.buf;
     const hit = buf.indexOf(0x80, reader.pos);
-    if (hit < 0 || hit === buf.length - 1) {
+    if (hit < 0 || hit >= buf.length - 2) {
       reader.skip(Math.max(0, (hit < 0 ? buf.length : hit) - reader.pos));
-      if (!(await reader.fill(2))) return undefined;
+      if (!(await reader.fill(3))) return undefined;
       continue;
     }
     const next = buf[hit + 1]!;
-    if (next >= 2 && next <= 5) {
+    if (next >= 2 && next <= 5 && Object.hasOwn(OPCODE_NAMES, buf[hit + 2]!)) {
       reader.pos = hit;
       return reader.offset;
     }
