@@ -57,10 +57,11 @@ export class WorkerPool {
   private startScheduled = false;
   private readonly capacity: number;
   /**
-   * The cancel signals the pool listens to: one listener per signal, however many tasks wait on
-   * it (a scan queues hundreds, and a listener each made Node warn of a leak).
+   * Per cancel signal, the tasks waiting with it and the one listener that cancels them: a scan
+   * queues hundreds of tasks, and a listener each made Node warn of a leak. The listener goes
+   * when the last of them leaves the queue, so that a long-lived signal keeps no pool alive.
    */
-  private readonly watched = new WeakSet<AbortSignal>();
+  private readonly cancelListeners = new Map<AbortSignal, { waiting: number; onAbort: () => void }>();
 
   constructor(options: WorkerPoolOptions) {
     this.piscina = new Piscina({
@@ -99,8 +100,22 @@ export class WorkerPool {
   /** Resolves when a thread is free for a task of `priority`; rejects if `cancel` fires first. */
   private turn(priority: number, cancel: AbortSignal | undefined): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ start: resolve, fail: reject, cancel }, priority);
-      if (cancel) this.watch(cancel);
+      if (cancel) this.listen(cancel);
+      const leave = () => cancel && this.unlisten(cancel);
+      this.waiting.push(
+        {
+          start: () => {
+            leave();
+            resolve();
+          },
+          fail: (error) => {
+            leave();
+            reject(error);
+          },
+          cancel,
+        },
+        priority,
+      );
       // Started a microtask later: tasks submitted together then start by priority, not in the
       // order they were submitted while threads were free.
       if (!this.startScheduled) {
@@ -113,17 +128,26 @@ export class WorkerPool {
     });
   }
 
-  /** Rejects, once `signal` fires, every task still waiting with it. */
-  private watch(signal: AbortSignal): void {
-    if (this.watched.has(signal)) return;
-    this.watched.add(signal);
-    signal.addEventListener(
-      'abort',
-      () => {
-        for (const entry of this.waiting.removeWhere((w) => w.cancel === signal)) entry.fail(new WorkerTaskError('CANCELLED', 'scan cancelled'));
-      },
-      { once: true },
-    );
+  /** Counts a task waiting with `signal`; the first one adds the listener that cancels them all. */
+  private listen(signal: AbortSignal): void {
+    let entry = this.cancelListeners.get(signal);
+    if (!entry) {
+      const onAbort = () => {
+        for (const waiting of this.waiting.removeWhere((w) => w.cancel === signal)) waiting.fail(new WorkerTaskError('CANCELLED', 'scan cancelled'));
+      };
+      entry = { waiting: 0, onAbort };
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.cancelListeners.set(signal, entry);
+    }
+    entry.waiting++;
+  }
+
+  /** A task waiting with `signal` left the queue; the last one removes the listener. */
+  private unlisten(signal: AbortSignal): void {
+    const entry = this.cancelListeners.get(signal);
+    if (!entry || --entry.waiting > 0) return;
+    signal.removeEventListener('abort', entry.onAbort);
+    this.cancelListeners.delete(signal);
   }
 
   private startNext(): void {

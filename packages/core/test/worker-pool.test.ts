@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -101,6 +102,9 @@ describe('WorkerPool', () => {
       await expect(unrelated).resolves.toEqual([expect.objectContaining({ path: 'other.chaos' })]);
       await new Promise((resolve) => setImmediate(resolve)); // Node emits warnings on the next tick
       expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning');
+      // Once no task waits with a signal, the pool no longer listens to it.
+      expect(getEventListeners(cancel.signal, 'abort')).toHaveLength(0);
+      expect(getEventListeners(other.signal, 'abort')).toHaveLength(0);
     } finally {
       process.off('warning', onWarning);
     }
