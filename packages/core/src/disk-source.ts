@@ -68,6 +68,16 @@ export class DiskSource implements ByteSource {
     return this.whole?.subarray(offset, offset + Math.max(0, length));
   }
 
+  /**
+   * The engine's own synchronous read (sniffing): a view of the kept bytes, or a fresh read from
+   * disk, of at most `length` bytes at `offset` (fewer at the end of the file). Never handed to
+   * plugins.
+   */
+  readOwn(offset: number, length: number): Uint8Array {
+    const wanted = Math.max(0, Math.min(length, this.size - offset));
+    return this.peek(offset, wanted) ?? this.readFromDisk(offset, wanted);
+  }
+
   async read(offset: number, length: number): Promise<Uint8Array> {
     if (this.closed) throw new Error('file already closed');
     if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`invalid read offset ${offset}`);

@@ -1,9 +1,9 @@
 import type { DirectoryScanner, Plugin } from '@modelgate/plugin-api';
 import type { EngineConfig } from './config.js';
-import { compileDirectoryTrigger } from '@modelgate/plugin-api/filter';
+import { compileDirectoryTrigger, compileGlobs } from '@modelgate/plugin-api/filter';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { KEEP_WHOLE_BYTES } from './disk-source.js';
-import { BIG_FILE, batchFiles, planFileTasks, runBatch, runHash } from './scheduler.js';
+import { batchFiles, planFileTasks, runBatch, runHash } from './scheduler.js';
 import type { ScannerRuntime } from './scanner-runtime.js';
 import { emptyOutcome, type DirectoryTask, type FileTask, type HashOutcome, type ListingEntry, type TaskOutcome } from './tasks.js';
 import type { WalkResult } from './walk.js';
@@ -86,11 +86,12 @@ export interface PoolScanSink {
  */
 export async function scanInPool(run: PoolScanContext, walked: WalkResult, tasks: FileTask[], sink: PoolScanSink): Promise<void> {
   const { pool, config, cancel } = run;
-  // While the workers hash large files, this thread is idle: it takes the small files itself, as
-  // far as they need no plugin (most configs, texts and binaries), sparing each a round trip to a
-  // worker. It stops when the hashing does (at once when there is none), leaving the rest to the
-  // workers.
-  const local = run.local && config.hash && tasks.some((t) => t.size >= BIG_FILE) ? tasks.filter((t) => t.size <= KEEP_WHOLE_BYTES) : [];
+  // This thread takes the small files that no file scanner wants by name, as far as they need no
+  // plugin once sniffed either (most configs, texts and binaries), sparing each a round trip to a
+  // worker, while the workers hash large files and scan what the plugins want. A worker that runs
+  // out of work takes a batch of these files from the end of the list.
+  const wantedByName = fileScannerNames(run.plugins);
+  const local = run.local ? tasks.filter((t) => t.size <= KEEP_WHOLE_BYTES && !wantedByName(t.path)) : [];
   const localPaths = new Set(local.map((t) => t.path));
   const plan = planFileTasks(local.length ? tasks.filter((t) => !localPaths.has(t.path)) : tasks, config.hash, config.limits.maxFileSize);
   const byPath = new Map(tasks.map((t) => [t.path, t]));
@@ -121,24 +122,26 @@ export async function scanInPool(run: PoolScanContext, walked: WalkResult, tasks
     }
   };
   const scans = plan.scans.map((batch) => scanBatch(batch, plan.hashInScan(batch)));
-  let hashing = plan.hashes.length;
   const hashes = Promise.all(
     plan.hashes.map(async (file) => {
       const hash = await runHash(pool, file, cancel);
-      hashing--;
       join(file.path, { hash });
     }),
   );
   hashes.catch(() => {}); // awaited below; a cancelled scan may reject it before then
 
-  const toWorkers: FileTask[] = [];
+  const toWorkers: FileTask[] = []; // local files that need a plugin after all, once sniffed
   const runtime = local.length ? await run.local!() : undefined;
-  for (let at = 0; runtime && at < local.length && !cancel.aborted; at += LOCAL_CHUNK) {
-    if (hashing === 0) {
-      toWorkers.push(...local.slice(at));
-      break;
+  let end = local.length; // local[at, end) is left: this thread takes from the start, idle workers from the end
+  for (let at = 0; runtime && at < end && !cancel.aborted; ) {
+    while (pool.idleThreads > 0 && end - at > LOCAL_CHUNK) {
+      const batch = local.slice(end - LOCAL_CHUNK, end);
+      end -= batch.length;
+      scans.push(scanBatch(batch, config.hash));
     }
-    for (const file of local.slice(at, at + LOCAL_CHUNK)) {
+    const chunk = local.slice(at, Math.min(at + LOCAL_CHUNK, end));
+    at += chunk.length;
+    for (const file of chunk) {
       const outcome = runtime.scanWithoutPlugins(file, config.hash);
       if (outcome) accept(outcome, file);
       else toWorkers.push(file);
@@ -156,6 +159,16 @@ export async function scanInPool(run: PoolScanContext, walked: WalkResult, tasks
   await hashes;
   if (cancel.aborted) return;
   await Promise.all([early, runDirectoryTasks(pool, config, directoryTasks(work.late, walked, listing), cancel, sink)]);
+}
+
+/**
+ * Whether a path is one that some file scanner selects by name (its `include` globs): such files
+ * go to the workers without a look on this thread. A scanner that also selects by format or magic
+ * bytes is still asked once a file is sniffed.
+ */
+function fileScannerNames(plugins: Plugin[]): (path: string) => boolean {
+  const globs = plugins.flatMap((plugin) => plugin.scanners.flatMap((scanner) => (scanner.scope === 'directory' ? [] : (scanner.filter.include ?? []))));
+  return compileGlobs(globs);
 }
 
 /** A large file's scan outcome with the digest its hash task computed. */

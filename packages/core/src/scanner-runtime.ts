@@ -103,7 +103,8 @@ export class ScannerRuntime {
    * Scans a small disk file on the calling thread when that takes no plugin code: sniffed, it is
    * no container and no file scanner wants it, so its entry and digest are the whole outcome, the
    * same a worker would give. Returns undefined for any other file, and when the file cannot be
-   * opened or read whole: the caller then has a worker scan it as usual.
+   * opened or read (or, when hashing, is too large to read whole): the caller then has a worker
+   * scan it as usual.
    */
   scanWithoutPlugins(task: FileTask, hash: boolean): TaskOutcome | undefined {
     let source: DiskSource;
@@ -115,10 +116,15 @@ export class ScannerRuntime {
     try {
       const { maxFileSize } = this.settings.limits;
       if (maxFileSize > 0 && source.size > maxFileSize) return undefined;
-      source.keepWhole();
-      const head = source.size === 0 ? new Uint8Array(0) : source.peek(0, SNIFF_BYTES);
-      if (!head) return undefined; // too large to keep, or unreadable
-      const format = sniffFormat(head, source.size, source.peek(source.size - 1, 1)?.[0]);
+      // Read as scanFile reads: whole when hashing (one read for sniffing and digest), else only
+      // the sniffing window and the last byte.
+      if (hash || source.size <= SNIFF_BYTES) {
+        source.keepWhole();
+        if (source.size > 0 && !source.peek(0, 0)) return undefined; // too large to keep, or unreadable
+      }
+      const head = source.readOwn(0, SNIFF_BYTES);
+      if (head.length < Math.min(SNIFF_BYTES, source.size)) return undefined; // it shrank: a worker reports that
+      const format = sniffFormat(head, source.size, source.size > 0 ? source.readOwn(source.size - 1, 1)[0] : undefined);
       const subject: FilterSubject = { path: task.path, isMember: false, format, size: source.size, head };
       if (CONTAINER_FORMATS.includes(format) || this.scannersFor(subject).length) return undefined;
       const outcome = emptyOutcome(task.path);
@@ -130,6 +136,8 @@ export class ScannerRuntime {
       }
       outcome.bytesRead += source.bytesRead;
       return outcome;
+    } catch {
+      return undefined; // a read failed: a worker reports it
     } finally {
       source.closeSync();
     }

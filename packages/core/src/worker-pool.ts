@@ -82,6 +82,11 @@ export class WorkerPool {
     return this.piscina.threads.length;
   }
 
+  /** Threads that no running or waiting task will take: a task given now would start at once. */
+  get idleThreads(): number {
+    return Math.max(0, this.capacity - this.running - this.waiting.size);
+  }
+
   /**
    * Runs one task once a thread is free; `hardTimeoutMs` after it started, the thread is killed if
    * the task is still running. `R` is what the worker returns for this kind of task (see worker.ts).
