@@ -12,7 +12,8 @@ import type { AnalysisSink } from './sink.js';
 export interface AnalyseOptions {
   classify: (module: string, name: string) => { path: string; verdict: Verdict };
   sink: AnalysisSink;
-  signal?: AbortSignal;
+  /** The scan's abort signal, asked for only by long analyses (see `MachineOptions.signal`). */
+  signal?: () => AbortSignal;
   /**
    * True when the data is known to be a pickle (sniffed, or handed to a loader): the first
    * stream is reported whatever happens. False for files only named like pickles: a stream is

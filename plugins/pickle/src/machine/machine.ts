@@ -24,7 +24,11 @@ import { container, FALSE, NONE, pushItem, TRUE, type CallValue, type ContainerV
 /** How the machine classifies globals and when it must stop. */
 export interface MachineOptions {
   classify: (module: string, name: string) => { path: string; verdict: Verdict };
-  signal?: AbortSignal;
+  /**
+   * The scan's abort signal, asked for every 65,536 opcodes only: the engine makes a file's signal
+   * on first use, which the analysis of most files, a few thousand opcodes long, never needs.
+   */
+  signal?: () => AbortSignal;
   stream: number;
 }
 
@@ -87,6 +91,11 @@ export class Machine {
     const count = this.eventCounts.get(key) ?? 0;
     this.eventCounts.set(key, count + 1);
     if (count < LIMITS.maxEvents) this.events.push({ rule, messageId, data, at, ...(evidence && { evidence }) });
+  }
+
+  private stopIfAborted(): void {
+    const signal = this.options.signal?.();
+    if (signal?.aborted) throw signal.reason ?? new Error('aborted');
   }
 
   private fault(messageId: string, data: Record<string, string | number>, at: number): never {
@@ -255,7 +264,7 @@ export class Machine {
     for (;;) {
       if (r.avail < 16) await r.fill(16);
       if (r.avail === 0) this.fault('truncated', { detail: 'no STOP opcode before the end of the data' }, r.offset);
-      if ((++this.opcodes & 0xffff) === 0 && this.options.signal?.aborted) throw this.options.signal.reason ?? new Error('aborted');
+      if ((++this.opcodes & 0xffff) === 0) this.stopIfAborted();
       const at = r.offset;
       const op = r.buf[r.pos++]!;
       this.opEnd = -1;

@@ -22,7 +22,7 @@ export async function scanPickleFile(file: FileHandle, ctx: ScanContext): Promis
   const policy = policyOptions(ctx.options);
   const sink = contextSink(file, ctx);
   const classify = (module: string, name: string) => classifyGlobal(module, name, policy);
-  const base = { classify, sink, signal: ctx.signal, named: PICKLE_NAME.test(file.path) };
+  const base = { classify, sink, signal: () => ctx.signal, named: PICKLE_NAME.test(file.path) };
   try {
     if (file.format === 'npy') {
       const header = await readNpyHeader(file);
