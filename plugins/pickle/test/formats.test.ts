@@ -57,6 +57,20 @@ describe('formats', () => {
     expect(ids(run)).not.toContain('malformed-pickle/invalidOpcode');
   });
 
+  it('joblib: an unknown opcode in the pickle of an object array ends the outer stream, payload kept', async () => {
+    const head = wrapper(pk().proto(4), 'O8', [1], false).build();
+    const inner = pk().proto(2).call('posix', 'system', (b) => b.str('id')).raw([0xff]).build();
+    // What follows the fault is no longer the outer stream: analysed as a stream of its own.
+    const after = pk().call('posix', 'system', (b) => b.str('after')).stop().build();
+    const run = await scan(concatBytes(head, inner, after), { path: 'model.joblib' });
+    expect(first(run, 'malformed-pickle', 'invalidOpcode').data).toMatchObject({ byte: 'ff', stream: 0 });
+    const calls = run.findings.filter((f) => f.rule === 'dangerous-global' && f.messageId === 'call');
+    expect(calls.map((f) => [String(f.evidence?.['call']), f.evidence?.['stream']])).toEqual([
+      ["posix.system('id')", 0],
+      ["posix.system('after')", 1],
+    ]);
+  });
+
   it('joblib zlib compression (raw zlib stream and the old ZF header)', async () => {
     const compressed = deflateSync(evil());
     const run = await scan(compressed, { path: 'model.joblib', format: 'binary' });

@@ -68,6 +68,8 @@ export class Machine {
   private readonly eventCounts = new Map<string, number>();
   private opEnd = -1;
   private joblibDepth = 0;
+  /** The fault that stopped {@link loop} without a throw (an unknown opcode). */
+  private halted: PickleFault | undefined;
 
   constructor(
     readonly r: Reader,
@@ -78,6 +80,7 @@ export class Machine {
   async run(): Promise<StreamOutcome> {
     try {
       await this.loop();
+      if (this.halted) return { stopped: false, fault: this.halted, end: this.r.offset, opcodes: this.opcodes };
       return { stopped: true, end: this.r.offset, opcodes: this.opcodes };
     } catch (error) {
       if (!(error instanceof PickleFault)) return { stopped: false, end: this.r.offset, opcodes: this.opcodes, error };
@@ -99,7 +102,11 @@ export class Machine {
   }
 
   private fault(messageId: string, data: Record<string, string | number>, at: number): never {
-    throw new PickleFault(malformedPickle, messageId, { stream: this.options.stream, ...data }, at);
+    throw this.faultAt(messageId, data, at);
+  }
+
+  private faultAt(messageId: string, data: Record<string, string | number>, at: number): PickleFault {
+    return new PickleFault(malformedPickle, messageId, { stream: this.options.stream, ...data }, at);
   }
 
   private limit(what: string, limit: number, op: number, at: number): never {
@@ -258,7 +265,10 @@ export class Machine {
 
   // ---- the loop -----------------------------------------------------------------------------
 
-  /** Executes opcodes until STOP; returns the value STOP pops. Throws {@link PickleFault}. */
+  /**
+   * Executes opcodes until STOP; returns the value STOP pops. Throws {@link PickleFault}, except
+   * at an unknown opcode: there it sets {@link halted} and returns.
+   */
   async loop(): Promise<Value> {
     const r = this.r;
     for (;;) {
@@ -629,7 +639,11 @@ export class Machine {
           continue;
         }
         default:
-          this.fault('invalidOpcode', { byte: op.toString(16).padStart(2, '0') }, at);
+          // Returned, not thrown: an unknown byte is where most data that is no pickle stops the
+          // machine, and until V8 has optimised this function, a throw out of it costs ~20 µs
+          // (a thousand small files named like pickles: see BENCHMARKS.md).
+          this.halted = this.faultAt('invalidOpcode', { byte: op.toString(16).padStart(2, '0') }, at);
+          return NONE;
       }
       if (this.frameEnd > at) this.checkFrame(op, at);
     }
@@ -675,6 +689,7 @@ export class Machine {
     this.joblibDepth++;
     try {
       await this.loop();
+      if (this.halted) throw this.halted; // the outer stream ends with the inner one's fault
     } finally {
       this.joblibDepth--;
       Object.assign(this, saved);
