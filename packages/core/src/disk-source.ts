@@ -60,6 +60,11 @@ export class DiskSource implements ByteSource {
     if (bytes.length === this.size) this.whole = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   }
 
+  /** True once {@link keepWhole} has the whole file in memory. */
+  get kept(): boolean {
+    return this.whole !== undefined;
+  }
+
   /**
    * Bytes already in memory (see {@link keepWhole}), as a view: for the engine's own reads, which
    * never modify them. Undefined when the file is not kept.

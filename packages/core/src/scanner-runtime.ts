@@ -120,7 +120,7 @@ export class ScannerRuntime {
       // the sniffing window and the last byte.
       if (hash || source.size <= SNIFF_BYTES) {
         source.keepWhole();
-        if (source.size > 0 && !source.peek(0, 0)) return undefined; // too large to keep, or unreadable
+        if (source.size > 0 && !source.kept) return undefined; // too large to keep, or unreadable
       }
       const head = source.readOwn(0, SNIFF_BYTES);
       if (head.length < Math.min(SNIFF_BYTES, source.size)) return undefined; // it shrank: a worker reports that
