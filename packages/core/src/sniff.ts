@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { FileFormat } from '@modelgate/plugin-api';
 
 /** How many leading bytes {@link sniffFormat} wants. */
@@ -19,14 +20,21 @@ function looksLikeSafetensors(head: Uint8Array, size: number): boolean {
 }
 
 function isMostlyText(head: Uint8Array): boolean {
-  if (head.includes(0)) return false;
-  try {
-    // A multi-byte sequence cut at the sniff boundary is not a reason to call a file binary.
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 3)));
-    return true;
-  } catch {
-    return false;
+  return !head.includes(0) && isUtf8(withoutCutSequence(head));
+}
+
+/**
+ * `head` without a UTF-8 sequence that the end of the sniffing window cut short: that is no
+ * reason to call a file binary. A complete sequence at the end is kept.
+ */
+function withoutCutSequence(head: Uint8Array): Uint8Array {
+  for (let i = head.length - 1; i >= Math.max(0, head.length - 4); i--) {
+    const byte = head[i]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return head.length - i < length ? head.subarray(0, i) : head;
   }
+  return head;
 }
 
 /**

@@ -57,6 +57,22 @@ describe('sniffFormat', () => {
     expect(sniffFormat(prose, prose.length, 0x2e)).toBe('text');
   });
 
+  it('calls UTF-8 text text wherever the sniffing window cuts it, and invalid UTF-8 binary', () => {
+    const euro = '€'; // 3 bytes
+    const emoji = '😀'; // 4 bytes
+    for (let pad = 0; pad < 8; pad++) {
+      for (const char of [euro, emoji, 'é']) {
+        const text = Buffer.from('a'.repeat(4096 - 8 + pad) + char.repeat(4) + ' and more text after the window\n');
+        const head = text.subarray(0, 4096);
+        expect(sniffFormat(head, text.length), `${char} at ${4096 - 8 + pad}`).toBe('text');
+      }
+    }
+    const invalid = Buffer.concat([Buffer.from('a'.repeat(100)), Buffer.from([0xc3, 0x28]), Buffer.from('tail\n')]);
+    expect(sniffFormat(invalid, invalid.length)).toBe('binary');
+    const cutAtEndOfFile = Buffer.concat([Buffer.from('a'.repeat(100)), Buffer.from([0xe2, 0x82])]);
+    expect(sniffFormat(cutAtEndOfFile, cutAtEndOfFile.length)).toBe('text');
+  });
+
   it('calls a zero-length file empty', () => {
     expect(sniffFormat(new Uint8Array(0), 0)).toBe('empty');
   });
