@@ -1,5 +1,5 @@
-import { isUtf8 } from 'node:buffer';
 import type { FileFormat } from '@modelgate/plugin-api';
+import { isUtf8Text } from '@modelgate/plugin-api/utf8';
 
 /** How many leading bytes {@link sniffFormat} wants. */
 export const SNIFF_BYTES = 4096;
@@ -19,27 +19,10 @@ function looksLikeSafetensors(head: Uint8Array, size: number): boolean {
   return head[8] === 0x7b; // '{'
 }
 
-function isMostlyText(head: Uint8Array): boolean {
-  return !head.includes(0) && isUtf8(withoutCutSequence(head));
-}
-
-/**
- * `head` without a UTF-8 sequence that the end of the sniffing window cut short: that is no
- * reason to call a file binary. A complete sequence at the end is kept.
- */
-function withoutCutSequence(head: Uint8Array): Uint8Array {
-  for (let i = head.length - 1; i >= Math.max(0, head.length - 4); i--) {
-    const byte = head[i]!;
-    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead
-    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return head.length - i < length ? head.subarray(0, i) : head;
-  }
-  return head;
-}
-
 /**
  * Decides a file's format from its first bytes (`head`, up to {@link SNIFF_BYTES}) and its
  * last byte (`lastByte`, needed to tell protocol 0/1 pickles from text). Never looks at names.
+ * Text is UTF-8 without NUL; a character cut at the end of `head` does not count against it.
  */
 export function sniffFormat(head: Uint8Array, size: number, lastByte?: number): FileFormat {
   if (size === 0) return 'empty';
@@ -56,9 +39,9 @@ export function sniffFormat(head: Uint8Array, size: number, lastByte?: number): 
   if (head[0] === 0x80 && head[1] !== undefined && head[1] >= 2 && head[1] <= 5) return 'pickle';
   // Protocol 0/1 pickles start with an opcode and end with STOP ('.').
   if (head[0] !== undefined && PICKLE_V0_START.has(head[0]) && lastByte === 0x2e && !isJsonStart(head)) {
-    if (!isMostlyText(head) || head[0] === 0x28 /* ( MARK */ || startsWithTextGlobal(head)) return 'pickle';
+    if (!isUtf8Text(head, true) || head[0] === 0x28 /* ( MARK */ || startsWithTextGlobal(head)) return 'pickle';
   }
-  if (isMostlyText(head)) return isJsonStart(head) ? 'json' : 'text';
+  if (isUtf8Text(head, true)) return isJsonStart(head) ? 'json' : 'text';
   return 'binary';
 }
 

@@ -1,4 +1,5 @@
 import type { FileHandle } from '@modelgate/plugin-api';
+import { isUtf8Text } from '@modelgate/plugin-api/utf8';
 
 /** A file's text, read with a bound. */
 export interface BoundedText {
@@ -14,15 +15,7 @@ export async function readTextBounded(file: FileHandle, maxBytes = 1024 * 1024):
   const bytes = await file.read(0, Math.min(file.size, maxBytes));
   const truncated = file.size > bytes.length;
   // A multi-byte character cut by the bound is not a reason to call the file binary.
-  const checked = truncated ? bytes.subarray(0, Math.max(0, bytes.length - 3)) : bytes;
-  let binary = checked.includes(0);
-  if (!binary) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(checked);
-    } catch {
-      binary = true;
-    }
-  }
+  const binary = !isUtf8Text(bytes, truncated);
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
   return { text, truncated, binary };
 }
