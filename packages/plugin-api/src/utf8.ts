@@ -13,7 +13,7 @@ export function isUtf8Text(bytes: Uint8Array, cut: boolean): boolean {
 }
 
 /** `bytes` without a UTF-8 sequence their end cuts short; a complete sequence at the end is kept. */
-function withoutCutSequence(bytes: Uint8Array): Uint8Array {
+export function withoutCutSequence(bytes: Uint8Array): Uint8Array {
   for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
     const byte = bytes[i]!;
     if ((byte & 0xc0) === 0x80) continue; // a continuation byte: the lead is further back
