@@ -70,6 +70,12 @@ export class WorkerPool {
       minThreads: options.threads,
       maxThreads: options.threads,
       idleTimeout: 30_000,
+      // Piscina's default makes an idle worker block in Atomics.wait, which stalls its event
+      // loop: the plugin imports each worker starts at boot then only went on once a scan task
+      // awaited them, on the critical path (the first scan task of a --no-hash scan, the
+      // directory task at the end of a hashing one). With message events they load while the
+      // worker waits for its first task, or between two hash tasks.
+      atomics: 'disabled',
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: 64 },
       closeTimeout: 1_000,
     });

@@ -1,5 +1,6 @@
 import { getEventListeners } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -118,5 +119,23 @@ describe('WorkerPool', () => {
     const waiting = expect(pool.run(filesTask(chaosFile(root, 'waiting.chaos', 'fine')), 10_000)).rejects.toMatchObject({ code: 'CANCELLED' });
     await pool.close();
     await waiting;
+  });
+
+  it('imports the plugins while a worker waits for its first task, not when the task comes', async () => {
+    const root = tempDir();
+    const marker = join(root, 'imported');
+    const plugin = join(root, 'marking-plugin.mjs');
+    // A plugin whose import leaves a mark: the pool is given no task at all.
+    writeFileSync(
+      plugin,
+      `import { writeFileSync } from 'node:fs';
+writeFileSync(${JSON.stringify(marker)}, 'yes');
+export default { apiVersion: 1, meta: { name: 'marking', version: '1.0.0', namespace: 'marking' }, rules: {}, scanners: [] };
+`,
+    );
+    pools.push(new WorkerPool({ pluginUrls: [pathToFileURL(plugin).href], settings, threads: 1, memoryMb: 256 }));
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(marker) && Date.now() < deadline) await sleep(20);
+    expect(existsSync(marker)).toBe(true);
   });
 });
