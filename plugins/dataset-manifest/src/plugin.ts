@@ -1,10 +1,23 @@
 import { API_VERSION, definePlugin, type DirectoryScanner } from '@modelgate/plugin-api';
 import { lazyScanner } from '@modelgate/plugin-kit';
-import { optionsSchema } from './options.js';
+import { optionsSchema, readOptions } from './options.js';
 import { rules } from './rules/index.js';
 import { documentsScannerDeclaration, explicitManifestScannerDeclaration } from './scanners/declarations.js';
 
 export const PLUGIN_VERSION = '0.1.0';
+
+const lazyExplicitManifestScanner = lazyScanner<DirectoryScanner>(explicitManifestScannerDeclaration, () =>
+  import('./scanners/explicit-scanner.js').then((m) => m.explicitManifestScanner.scan),
+);
+
+/**
+ * The `manifest` option's scanner. Its filter selects every scan root, as the option can name
+ * any file; without the option it has nothing to do, so its code is not even imported.
+ */
+const explicitManifestScanner: DirectoryScanner = {
+  ...lazyExplicitManifestScanner,
+  scan: (directory, ctx) => (readOptions(ctx.options).manifest === undefined ? undefined : lazyExplicitManifestScanner.scan(directory, ctx)),
+};
 
 /**
  * The plugin as modelgate loads it: rules and scanner filters are declared here; each scanner's
@@ -21,7 +34,7 @@ const plugin = definePlugin({
   rules,
   scanners: [
     lazyScanner<DirectoryScanner>(documentsScannerDeclaration, () => import('./scanners/documents-scanner.js').then((m) => m.documentsScanner.scan)),
-    lazyScanner<DirectoryScanner>(explicitManifestScannerDeclaration, () => import('./scanners/explicit-scanner.js').then((m) => m.explicitManifestScanner.scan)),
+    explicitManifestScanner,
   ],
   optionsSchema,
 });
