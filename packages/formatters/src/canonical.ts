@@ -45,13 +45,22 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Per declared path: its keys as a set, and the paths of its children (no string built per object). */
+const DECLARED = new Map(
+  Object.entries(KEY_ORDER).map(([path, keys]) => [path, { keys: new Set(keys), childPaths: new Map(keys.map((key) => [key, path === '' ? key : `${path}.${key}`])) }]),
+);
+
 function orderedKeys(value: object, path: string): string[] {
   const present = Object.keys(value);
-  const declared = Object.hasOwn(KEY_ORDER, path) ? KEY_ORDER[path] : undefined;
+  const declared = DECLARED.get(path);
   if (declared === undefined) return present.sort(compareStrings);
-  const known = declared.filter((key) => Object.hasOwn(value, key));
-  const extra = present.filter((key) => !declared.includes(key)).sort(compareStrings);
-  return [...known, ...extra];
+  const known = KEY_ORDER[path]!.filter((key) => Object.hasOwn(value, key));
+  if (known.length === present.length) return known;
+  return [...known, ...present.filter((key) => !declared.keys.has(key)).sort(compareStrings)];
+}
+
+function childPath(path: string, key: string): string {
+  return DECLARED.get(path)?.childPaths.get(key) ?? (path === '' ? key : `${path}.${key}`);
 }
 
 /** `path` names the object's place in a report (see {@link KEY_ORDER}); other paths sort keys. */
@@ -79,7 +88,8 @@ function convert(value: unknown, path: string, seen: Set<object>): JsonValue | u
       return convert((toJSON as () => unknown).call(value), OPAQUE, seen);
     }
     if (Array.isArray(value)) {
-      return value.map((item: unknown) => convert(item, `${path}[]`, seen) ?? null);
+      const itemPath = path === OPAQUE ? OPAQUE : `${path}[]`;
+      return value.map((item: unknown) => convert(item, itemPath, seen) ?? null);
     }
     if (ArrayBuffer.isView(value)) {
       return Array.from(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
@@ -87,7 +97,9 @@ function convert(value: unknown, path: string, seen: Set<object>): JsonValue | u
     const record = value as Record<string, unknown>;
     const out: { [key: string]: JsonValue } = {};
     for (const key of orderedKeys(value, path)) {
-      const converted = convert(record[key], path === '' ? key : `${path}.${key}`, seen);
+      const item = record[key];
+      // Strings and booleans, most of a report, need no call.
+      const converted = typeof item === 'string' || typeof item === 'boolean' ? item : convert(item, childPath(path, key), seen);
       if (converted !== undefined) out[key] = converted;
     }
     return out;
