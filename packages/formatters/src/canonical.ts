@@ -45,9 +45,14 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The path of `key` in the object at `path`. */
+function joinPath(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
 /** Per declared path: its keys as a set, and the paths of its children (no string built per object). */
 const DECLARED = new Map(
-  Object.entries(KEY_ORDER).map(([path, keys]) => [path, { keys: new Set(keys), childPaths: new Map(keys.map((key) => [key, path === '' ? key : `${path}.${key}`])) }]),
+  Object.entries(KEY_ORDER).map(([path, keys]) => [path, { keys: new Set(keys), childPaths: new Map(keys.map((key) => [key, joinPath(path, key)])) }]),
 );
 
 function orderedKeys(value: object, path: string): string[] {
@@ -60,7 +65,7 @@ function orderedKeys(value: object, path: string): string[] {
 }
 
 function childPath(path: string, key: string): string {
-  return DECLARED.get(path)?.childPaths.get(key) ?? (path === '' ? key : `${path}.${key}`);
+  return DECLARED.get(path)?.childPaths.get(key) ?? joinPath(path, key);
 }
 
 /** `path` names the object's place in a report (see {@link KEY_ORDER}); other paths sort keys. */
@@ -88,7 +93,7 @@ function convert(value: unknown, path: string, seen: Set<object>): JsonValue | u
       return convert((toJSON as () => unknown).call(value), OPAQUE, seen);
     }
     if (Array.isArray(value)) {
-      const itemPath = path === OPAQUE ? OPAQUE : `${path}[]`;
+      const itemPath = `${path}[]`;
       return value.map((item: unknown) => convert(item, itemPath, seen) ?? null);
     }
     if (ArrayBuffer.isView(value)) {
