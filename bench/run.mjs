@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // modelgate benchmark. `pnpm build && pnpm bench` (= node bench/run.mjs).
 //
-//   node bench/run.mjs [--size-gb 4] [--small-files 3000] [--small-count 20000] [--runs 3]
+//   node bench/run.mjs [--size-gb 4] [--small-files 3000] [--small-count 20000] [--runs 5]
 //                      [--cli apps/cli/dist/bin.js] [--extra "--concurrency 2"] [--skip-small]
 //                      [--model-out bench/out/model] [--results results]
 //
@@ -28,7 +28,7 @@ import { BENCH_DIR, OUT_DIR, fmtBytes, listFiles, parseArgs } from './lib.mjs';
 
 const ROOT = resolve(BENCH_DIR, '..');
 const args = parseArgs(process.argv.slice(2), {
-  sizeGb: 4, smallFiles: 3000, smallCount: 20000, runs: 3,
+  sizeGb: 4, smallFiles: 3000, smallCount: 20000, runs: 5,
   cli: join(ROOT, 'apps/cli/dist/bin.js'), extra: '', skipSmall: false,
   modelOut: join(OUT_DIR, 'model'), results: 'results',
 });
