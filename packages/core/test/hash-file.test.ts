@@ -56,32 +56,30 @@ describe('hashFile', () => {
     }
   });
 
-  it('gives no digest for a small file that shrank after its bytes were kept', async () => {
-    const path = join(tempDir(), 'shrinks.json');
-    writeFileSync(path, Buffer.alloc(1000, 1));
+  /** Keeps a small file's bytes, changes the file, then hashes: what a file changing mid-scan gives. */
+  function hashChangedAfterKeep(name: string, bytes: number, change: (path: string) => void) {
+    const path = join(tempDir(), name);
+    writeFileSync(path, Buffer.alloc(bytes, 1));
     const source = DiskSource.openSync(path);
-    const outcome = { path: 'shrinks.json', errors: [], bytesHashed: 0 };
+    const outcome = { path: name, errors: [], bytesHashed: 0 };
     try {
       source.keepWhole();
-      truncateSync(path, 3);
-      expect(hashSource(source, outcome)).toBeUndefined();
+      change(path);
+      return { digest: hashSource(source, outcome), outcome };
     } finally {
       source.closeSync();
     }
+  }
+
+  it('gives no digest for a small file that shrank after its bytes were kept', () => {
+    const { digest, outcome } = hashChangedAfterKeep('shrinks.json', 1000, (path) => truncateSync(path, 3));
+    expect(digest).toBeUndefined();
     expect(outcome.errors).toEqual([expect.objectContaining({ code: 'FILE_CHANGED', message: expect.stringContaining('1000 bytes when opened, 3 when hashed') })]);
   });
+
   it('gives no digest for a small file that grew after its bytes were kept', () => {
-    const path = join(tempDir(), 'grows.json');
-    writeFileSync(path, Buffer.alloc(10, 1));
-    const source = DiskSource.openSync(path);
-    const outcome = { path: 'grows.json', errors: [], bytesHashed: 0 };
-    try {
-      source.keepWhole();
-      appendFileSync(path, 'more');
-      expect(hashSource(source, outcome)).toBeUndefined();
-    } finally {
-      source.closeSync();
-    }
+    const { digest, outcome } = hashChangedAfterKeep('grows.json', 10, (path) => appendFileSync(path, 'more'));
+    expect(digest).toBeUndefined();
     expect(outcome.errors).toEqual([expect.objectContaining({ code: 'FILE_CHANGED', message: expect.stringContaining('10 bytes when opened, 14 when hashed') })]);
   });
 });
