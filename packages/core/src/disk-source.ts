@@ -115,3 +115,22 @@ export class DiskSource implements ByteSource {
     closeSync(this.fd);
   }
 }
+
+/** This thread's buffer for {@link readSmallFile}: one more byte than a small file may have. */
+let scratch: Buffer | undefined;
+
+/**
+ * Reads an open file to its end into this thread's scratch buffer, if it has at most
+ * {@link KEEP_WHOLE_BYTES} bytes. The view it returns is valid until the next call on the same
+ * thread; undefined when the file is larger. No `fstat`: its size is what the reads found.
+ */
+export function readSmallFile(fd: number): Uint8Array | undefined {
+  const buffer = (scratch ??= Buffer.allocUnsafe(KEEP_WHOLE_BYTES + 1));
+  let filled = 0;
+  while (filled < buffer.length) {
+    const n = readSync(fd, buffer, filled, buffer.length - filled, filled);
+    if (n === 0) break;
+    filled += n;
+  }
+  return filled > KEEP_WHOLE_BYTES ? undefined : buffer.subarray(0, filled);
+}

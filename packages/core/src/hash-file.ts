@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { fstatSync, readSync } from 'node:fs';
 import type { ReportError } from '@modelgate/plugin-api';
 import { DiskSource } from './disk-source.js';
@@ -58,7 +58,12 @@ function hashKept(source: DiskSource, kept: Uint8Array, outcome: { path: string;
     return undefined;
   }
   outcome.bytesHashed += kept.length;
-  return createHash('sha256').update(kept).digest('hex');
+  return sha256Hex(kept);
+}
+
+/** The sha256 of bytes in memory, in hex: one call, no hash object (for the many small files). */
+export function sha256Hex(bytes: Uint8Array): string {
+  return hash('sha256', bytes, 'hex');
 }
 
 /** Hashes one disk file and nothing else: the other half of a large file's scan (see `planFileTasks`). */

@@ -7,9 +7,10 @@ import {
   type ReportFile,
 } from '@modelgate/plugin-api';
 import type { ByteSource } from './byte-source.js';
-import { DiskSource } from './disk-source.js';
+import { closeSync, openSync } from 'node:fs';
+import { DiskSource, readSmallFile } from './disk-source.js';
 import { errorCode, errorMessage } from './error-text.js';
-import { hashSource } from './hash-file.js';
+import { hashSource, sha256Hex } from './hash-file.js';
 import { createFileHandle } from './file-handle.js';
 import { compileFilter, type FilterSubject } from '@modelgate/plugin-api/filter';
 import { placeholders } from './message-template.js';
@@ -107,6 +108,38 @@ export class ScannerRuntime {
    * scan it as usual.
    */
   scanWithoutPlugins(task: FileTask, hash: boolean): TaskOutcome | undefined {
+    return hash ? this.hashWithoutPlugins(task) : this.sniffWithoutPlugins(task);
+  }
+
+  /** {@link scanWithoutPlugins} with hashing: the whole file, read once into this thread's scratch buffer. */
+  private hashWithoutPlugins(task: FileTask): TaskOutcome | undefined {
+    let fd: number;
+    try {
+      fd = openSync(typeof task.fsPath === 'string' ? task.fsPath : Buffer.from(task.fsPath), 'r');
+    } catch {
+      return undefined;
+    }
+    try {
+      const bytes = readSmallFile(fd);
+      if (!bytes) return undefined; // larger than a small file by now
+      const { maxFileSize } = this.settings.limits;
+      if (maxFileSize > 0 && bytes.length > maxFileSize) return undefined;
+      const entry = this.plainEntry(task.path, bytes.subarray(0, SNIFF_BYTES), bytes.length, bytes[bytes.length - 1]);
+      if (!entry) return undefined;
+      const outcome = emptyOutcome(task.path);
+      entry.sha256 = sha256Hex(bytes);
+      outcome.entries.push(entry);
+      outcome.bytesRead = outcome.bytesHashed = bytes.length;
+      return outcome;
+    } catch {
+      return undefined; // a read failed: a worker reports it
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** {@link scanWithoutPlugins} without hashing: only the sniffing window and the last byte are read. */
+  private sniffWithoutPlugins(task: FileTask): TaskOutcome | undefined {
     let source: DiskSource;
     try {
       source = DiskSource.openSync(task.fsPath);
@@ -116,31 +149,31 @@ export class ScannerRuntime {
     try {
       const { maxFileSize } = this.settings.limits;
       if (maxFileSize > 0 && source.size > maxFileSize) return undefined;
-      // Read as scanFile reads: whole when hashing (one read for sniffing and digest), else only
-      // the sniffing window and the last byte.
-      if (hash || source.size <= SNIFF_BYTES) {
+      if (source.size <= SNIFF_BYTES) {
         source.keepWhole();
-        if (source.size > 0 && !source.kept) return undefined; // too large to keep, or unreadable
+        if (source.size > 0 && !source.kept) return undefined; // unreadable
       }
       const head = source.readOwn(0, SNIFF_BYTES);
       if (head.length < Math.min(SNIFF_BYTES, source.size)) return undefined; // it shrank: a worker reports that
-      const format = sniffFormat(head, source.size, source.size > 0 ? source.readOwn(source.size - 1, 1)[0] : undefined);
-      const subject: FilterSubject = { path: task.path, isMember: false, format, size: source.size, head };
-      if (CONTAINER_FORMATS.includes(format) || this.scannersFor(subject).length) return undefined;
+      const entry = this.plainEntry(task.path, head, source.size, source.size > 0 ? source.readOwn(source.size - 1, 1)[0] : undefined);
+      if (!entry) return undefined;
       const outcome = emptyOutcome(task.path);
-      const entry: ReportFile = { path: task.path, size: source.size, status: 'scanned', format };
       outcome.entries.push(entry);
-      if (hash) {
-        const sha256 = hashSource(source, outcome);
-        if (sha256) entry.sha256 = sha256;
-      }
-      outcome.bytesRead += source.bytesRead;
+      outcome.bytesRead = source.bytesRead;
       return outcome;
     } catch {
       return undefined; // a read failed: a worker reports it
     } finally {
       source.closeSync();
     }
+  }
+
+  /** The entry of a file that is no container and that no file scanner wants; undefined otherwise. */
+  private plainEntry(path: string, head: Uint8Array, size: number, lastByte: number | undefined): ReportFile | undefined {
+    const format = sniffFormat(head, size, lastByte);
+    const subject: FilterSubject = { path, isMember: false, format, size, head };
+    if (CONTAINER_FORMATS.includes(format) || this.scannersFor(subject).length) return undefined;
+    return { path, size, status: 'scanned', format };
   }
 
   /** The file scanners whose filter selects `subject`. */

@@ -26,7 +26,8 @@ describe('ScannerRuntime.scanWithoutPlugins', () => {
   it('gives a file no scanner wants the outcome a full scan gives it, digest included', async () => {
     const runtime = await markerRuntime();
     const root = tempDir();
-    const contents = { 'notes.txt': 'plain text\n', 'config.json': '{"a": 1}', empty: '' };
+    // Largest first: each later file is read over the bytes of the one before it.
+    const contents = { 'full.txt': 'z'.repeat(64 * 1024), 'notes.txt': 'plain text\n', 'config.json': '{"a": 1}', empty: '' };
     for (const [name, content] of Object.entries(contents)) {
       const task = file(root, name, content);
       const local = runtime.scanWithoutPlugins(task, true);
