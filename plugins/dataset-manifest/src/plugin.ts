@@ -3,6 +3,7 @@ import { lazyScanner } from '@modelgate/plugin-kit';
 import { optionsSchema, readOptions } from './options.js';
 import { rules } from './rules/index.js';
 import { documentsScannerDeclaration, explicitManifestScannerDeclaration } from './scanners/declarations.js';
+import { hasDocumentsToRead } from './scanners/documents-gate.js';
 
 export const PLUGIN_VERSION = '0.1.0';
 
@@ -19,6 +20,23 @@ const explicitManifestScanner: DirectoryScanner = {
   scan: (directory, ctx) => (readOptions(ctx.options).manifest === undefined ? undefined : lazyExplicitManifestScanner.scan(directory, ctx)),
 };
 
+const lazyDocumentsScanner = lazyScanner<DirectoryScanner>(documentsScannerDeclaration, () =>
+  import('./scanners/documents-scanner.js').then((m) => m.documentsScanner.scan),
+);
+
+/**
+ * The documents scanner. It needs digests, so it runs after the last file is hashed, on the
+ * scan's critical path; when there is nothing it would read (most often a README.md with no
+ * front matter and no other document), it returns without importing its parsers.
+ */
+const documentsScanner: DirectoryScanner = {
+  ...lazyDocumentsScanner,
+  scan: async (directory, ctx) => {
+    if (readOptions(ctx.options).manifest !== undefined || !(await hasDocumentsToRead(directory))) return;
+    await lazyDocumentsScanner.scan(directory, ctx);
+  },
+};
+
 /**
  * The plugin as modelgate loads it: rules and scanner filters are declared here; each scanner's
  * code is imported on its first scan, so loading the plugin (in the main thread and in every
@@ -33,7 +51,7 @@ const plugin = definePlugin({
   },
   rules,
   scanners: [
-    lazyScanner<DirectoryScanner>(documentsScannerDeclaration, () => import('./scanners/documents-scanner.js').then((m) => m.documentsScanner.scan)),
+    documentsScanner,
     explicitManifestScanner,
   ],
   optionsSchema,
