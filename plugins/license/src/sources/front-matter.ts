@@ -7,9 +7,11 @@ export const MAX_CARD_BYTES = 1024 * 1024;
  * The YAML front matter of a Markdown card (`---` … `---` at the very start): `none` when the
  * file has none, otherwise its parsed mapping or why it could not be read.
  */
-export function parseFrontMatter(text: string): { none: true } | YamlMapping | YamlError {
+export async function parseFrontMatter(text: string): Promise<{ none: true } | YamlMapping | YamlError> {
+  const newline = text.indexOf('\n');
+  const firstLine = newline < 0 ? text : text.slice(0, newline);
+  if (firstLine.replace(/^\uFEFF/, '').trimEnd() !== '---') return { none: true };
   const lines = text.split('\n');
-  if (lines[0]?.replace(/^\uFEFF/, '').trimEnd() !== '---') return { none: true };
   let end = -1;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!.trimEnd();

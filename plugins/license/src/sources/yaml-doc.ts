@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
 
 /** A top-level value of a YAML mapping with the 1-based lines it was written on. */
 export interface LocatedValue {
@@ -26,9 +26,11 @@ const MAX_ALIASES = 100;
 /**
  * Parses YAML text whose root must be a mapping. Duplicate top-level keys are kept (each with
  * its line) instead of failing, so conflicting declarations can be reported. `lineOffset` is
- * added to every line (the front matter's position in its file).
+ * added to every line (the front matter's position in its file). The YAML library is imported
+ * on the first call: most scans have no YAML document for this plugin to read.
  */
-export function parseYamlMapping(text: string, lineOffset = 0): YamlMapping | YamlError {
+export async function parseYamlMapping(text: string, lineOffset = 0): Promise<YamlMapping | YamlError> {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = await import('./yaml-library.js');
   const lineCounter = new LineCounter();
   let doc;
   try {

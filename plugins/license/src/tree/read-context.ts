@@ -53,7 +53,7 @@ export class ReadContext {
   async yaml(entry: DirectoryEntry): Promise<YamlMapping | undefined> {
     const text = await this.text(entry, MAX_DOCUMENT_BYTES);
     if (text === undefined) return undefined;
-    const mapping = parseYamlMapping(text);
+    const mapping = await parseYamlMapping(text);
     if (!isYamlError(mapping)) return mapping;
     this.problems.push({ path: entry.path, ...(mapping.line !== undefined && { line: mapping.line }), kind: 'invalid-yaml', detail: mapping.error });
     return undefined;

@@ -15,7 +15,7 @@ import { dirOf, MAX_DOCUMENT_BYTES, type ReadContext } from './read-context.js';
 export async function readReadme(cx: ReadContext, entry: DirectoryEntry): Promise<string | undefined> {
   const text = await cx.text(entry, MAX_CARD_BYTES);
   if (text === undefined) return undefined;
-  const front = parseFrontMatter(text);
+  const front = await parseFrontMatter(text);
   if ('none' in front) return entry.path;
   if (isYamlError(front)) {
     cx.problems.push({ path: entry.path, ...(front.line !== undefined && { line: front.line }), kind: 'invalid-yaml', detail: front.error });
