@@ -6,7 +6,6 @@ import { exitStatus } from './exit-status.js';
 import { buildEngineInput } from './load-config.js';
 import { loadPolicy } from './load-policy.js';
 import type { ScanFlags } from './options.js';
-import { ProgressBar } from './progress.js';
 import { ndjsonWriter, openSink, type ReportSink } from './scan-output.js';
 
 /** One-line form of a notice for stderr. */
@@ -25,7 +24,8 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
   const formatters = import('@modelgate/formatters');
   formatters.catch(() => {}); // awaited below, unless the scan fails first
   const showProgress = flags.progress && !flags.quiet && process.stderr.isTTY === true;
-  const bar = showProgress ? new ProgressBar() : undefined;
+  // The bar's library is loaded only for a terminal that shows it.
+  const bar = showProgress ? new (await import('./progress.js')).ProgressBar() : undefined;
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort();
   process.once('SIGINT', onSignal);
