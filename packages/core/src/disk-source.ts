@@ -1,10 +1,17 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { ByteSource } from './byte-source.js';
 
 /** Largest single read a scanner may ask for (a safetensors header may be 100 MB). */
 export const MAX_READ_BYTES = 128 * 1024 * 1024;
 /** Files up to this size can be kept in memory whole (see {@link DiskSource.keepWhole}). */
 export const KEEP_WHOLE_BYTES = 64 * 1024;
+
+/**
+ * Flags of every open: read-only, and non-blocking so that a file replaced by a FIFO after the
+ * walk does not block the thread in `open` until some writer appears (O_NONBLOCK changes nothing
+ * for regular files; it is 0 where the platform has none).
+ */
+export const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
  * A {@link ByteSource} over an open file; counts the bytes it read from disk.
@@ -39,9 +46,11 @@ export class DiskSource implements ByteSource {
    * (a plain Uint8Array once it has crossed to a worker thread).
    */
   static openSync(fsPath: string | Uint8Array): DiskSource {
-    const fd = openSync(typeof fsPath === 'string' ? fsPath : Buffer.from(fsPath), 'r');
+    const fd = openSync(typeof fsPath === 'string' ? fsPath : Buffer.from(fsPath), READ_FLAGS);
     try {
-      return new DiskSource(fd, fstatSync(fd).size);
+      const stats = fstatSync(fd);
+      if (!stats.isFile()) throw Object.assign(new Error('no longer a regular file (it was replaced after the directory was listed)'), { code: 'NOT_REGULAR_FILE' });
+      return new DiskSource(fd, stats.size);
     } catch (error) {
       closeSync(fd);
       throw error;
@@ -121,7 +130,7 @@ let scratch: Buffer | undefined;
 
 /**
  * Reads an open file to its end into this thread's scratch buffer, if it has at most
- * {@link KEEP_WHOLE_BYTES} bytes. The view it returns is valid until the next call on the same
+ * {@link KEEP_WHOLE_BYTES} bytes (open it with {@link READ_FLAGS}). The view it returns is valid until the next call on the same
  * thread; undefined when the file is larger. No `fstat`: its size is what the reads found.
  */
 export function readSmallFile(fd: number): Uint8Array | undefined {

@@ -8,7 +8,7 @@ import {
 } from '@modelgate/plugin-api';
 import type { ByteSource } from './byte-source.js';
 import { closeSync, openSync } from 'node:fs';
-import { DiskSource, readSmallFile } from './disk-source.js';
+import { DiskSource, READ_FLAGS, readSmallFile } from './disk-source.js';
 import { errorCode, errorMessage } from './error-text.js';
 import { hashSource, sha256Hex } from './hash-file.js';
 import { createFileHandle } from './file-handle.js';
@@ -115,13 +115,15 @@ export class ScannerRuntime {
   private hashWithoutPlugins(task: FileTask): TaskOutcome | undefined {
     let fd: number;
     try {
-      fd = openSync(typeof task.fsPath === 'string' ? task.fsPath : Buffer.from(task.fsPath), 'r');
+      fd = openSync(typeof task.fsPath === 'string' ? task.fsPath : Buffer.from(task.fsPath), READ_FLAGS);
     } catch {
       return undefined;
     }
     try {
       const bytes = readSmallFile(fd);
-      if (!bytes) return undefined; // larger than a small file by now
+      // Larger than a small file by now, or not the size the walk saw (changed, or no longer a
+      // regular file): a worker's scan, which checks with fstat, reports it.
+      if (!bytes || bytes.length !== task.size) return undefined;
       const { maxFileSize } = this.settings.limits;
       if (maxFileSize > 0 && bytes.length > maxFileSize) return undefined;
       const entry = this.plainEntry(task.path, bytes.subarray(0, SNIFF_BYTES), bytes.length, bytes[bytes.length - 1]);
