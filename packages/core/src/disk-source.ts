@@ -129,9 +129,10 @@ export class DiskSource implements ByteSource {
 let scratch: Buffer | undefined;
 
 /**
- * Reads an open file to its end into this thread's scratch buffer, if it has at most
- * {@link KEEP_WHOLE_BYTES} bytes (open it with {@link READ_FLAGS}). The view it returns is valid until the next call on the same
- * thread; undefined when the file is larger. No `fstat`: its size is what the reads found.
+ * Reads an open file (opened with {@link READ_FLAGS}) to its end into this thread's scratch
+ * buffer, if it has at most {@link KEEP_WHOLE_BYTES} bytes; undefined when it is larger. The view
+ * it returns is valid until the next call on the same thread. No `fstat`: the file's size is what
+ * the reads found.
  */
 export function readSmallFile(fd: number): Uint8Array | undefined {
   const buffer = (scratch ??= Buffer.allocUnsafe(KEEP_WHOLE_BYTES + 1));

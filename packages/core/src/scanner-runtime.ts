@@ -6,8 +6,8 @@ import {
   type Plugin,
   type ReportFile,
 } from '@modelgate/plugin-api';
-import type { ByteSource } from './byte-source.js';
 import { closeSync, openSync } from 'node:fs';
+import type { ByteSource } from './byte-source.js';
 import { DiskSource, READ_FLAGS, readSmallFile } from './disk-source.js';
 import { errorCode, errorMessage } from './error-text.js';
 import { hashSource, sha256Hex } from './hash-file.js';
@@ -113,6 +113,8 @@ export class ScannerRuntime {
 
   /** {@link scanWithoutPlugins} with hashing: the whole file, read once into this thread's scratch buffer. */
   private hashWithoutPlugins(task: FileTask): TaskOutcome | undefined {
+    const { maxFileSize } = this.settings.limits;
+    if (maxFileSize > 0 && task.size > maxFileSize) return undefined;
     let fd: number;
     try {
       fd = openSync(typeof task.fsPath === 'string' ? task.fsPath : Buffer.from(task.fsPath), READ_FLAGS);
@@ -124,8 +126,6 @@ export class ScannerRuntime {
       // Larger than a small file by now, or not the size the walk saw (changed, or no longer a
       // regular file): a worker's scan, which checks with fstat, reports it.
       if (!bytes || bytes.length !== task.size) return undefined;
-      const { maxFileSize } = this.settings.limits;
-      if (maxFileSize > 0 && bytes.length > maxFileSize) return undefined;
       const entry = this.plainEntry(task.path, bytes.subarray(0, SNIFF_BYTES), bytes.length, bytes[bytes.length - 1]);
       if (!entry) return undefined;
       const outcome = emptyOutcome(task.path);
