@@ -11,7 +11,26 @@ export const KEEP_WHOLE_BYTES = 64 * 1024;
  * walk does not block the thread in `open` until some writer appears (O_NONBLOCK changes nothing
  * for regular files; it is 0 where the platform has none).
  */
-export const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * Opens a file for reading with {@link READ_FLAGS}. `fsPath` is a string, or the raw bytes of a
+ * name that is not UTF-8 (a plain Uint8Array once it has crossed to a worker thread).
+ */
+export function openForReading(fsPath: string | Uint8Array): number {
+  return openSync(typeof fsPath === 'string' ? fsPath : Buffer.from(fsPath), READ_FLAGS);
+}
+
+/** Reads into `buffer` from `position` until it is full or the file ends; returns the bytes read. */
+function readInto(fd: number, buffer: Buffer, position: number): number {
+  let filled = 0;
+  while (filled < buffer.length) {
+    const n = readSync(fd, buffer, filled, buffer.length - filled, position + filled);
+    if (n === 0) break; // the end of the file (which may have shrunk while we read it)
+    filled += n;
+  }
+  return filled;
+}
 
 /**
  * A {@link ByteSource} over an open file; counts the bytes it read from disk.
@@ -41,12 +60,9 @@ export class DiskSource implements ByteSource {
     return DiskSource.openSync(fsPath);
   }
 
-  /**
-   * Opens a file for reading. `fsPath` is a string, or the raw bytes of a name that is not UTF-8
-   * (a plain Uint8Array once it has crossed to a worker thread).
-   */
+  /** Opens a regular file for reading (see {@link openForReading}). */
   static openSync(fsPath: string | Uint8Array): DiskSource {
-    const fd = openSync(typeof fsPath === 'string' ? fsPath : Buffer.from(fsPath), READ_FLAGS);
+    const fd = openForReading(fsPath);
     try {
       const stats = fstatSync(fd);
       if (!stats.isFile()) throw Object.assign(new Error('no longer a regular file (it was replaced after the directory was listed)'), { code: 'NOT_REGULAR_FILE' });
@@ -104,12 +120,7 @@ export class DiskSource implements ByteSource {
 
   private readFromDisk(offset: number, wanted: number): Buffer {
     const buffer = Buffer.allocUnsafe(wanted);
-    let filled = 0;
-    while (filled < wanted) {
-      const n = readSync(this.fd, buffer, filled, wanted - filled, offset + filled);
-      if (n === 0) break; // the file shrank while we read it
-      filled += n;
-    }
+    const filled = readInto(this.fd, buffer, offset);
     this.bytesRead += filled;
     return filled === wanted ? buffer : buffer.subarray(0, filled);
   }
@@ -129,18 +140,12 @@ export class DiskSource implements ByteSource {
 let scratch: Buffer | undefined;
 
 /**
- * Reads an open file (opened with {@link READ_FLAGS}) to its end into this thread's scratch
- * buffer, if it has at most {@link KEEP_WHOLE_BYTES} bytes; undefined when it is larger. The view
+ * Reads an open file (see {@link openForReading}) to its end into this thread's scratch buffer, if it has at most {@link KEEP_WHOLE_BYTES} bytes; undefined when it is larger. The view
  * it returns is valid until the next call on the same thread. No `fstat`: the file's size is what
  * the reads found.
  */
 export function readSmallFile(fd: number): Uint8Array | undefined {
   const buffer = (scratch ??= Buffer.allocUnsafe(KEEP_WHOLE_BYTES + 1));
-  let filled = 0;
-  while (filled < buffer.length) {
-    const n = readSync(fd, buffer, filled, buffer.length - filled, filled);
-    if (n === 0) break;
-    filled += n;
-  }
+  const filled = readInto(fd, buffer, 0);
   return filled > KEEP_WHOLE_BYTES ? undefined : buffer.subarray(0, filled);
 }

@@ -6,9 +6,9 @@ import {
   type Plugin,
   type ReportFile,
 } from '@modelgate/plugin-api';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import type { ByteSource } from './byte-source.js';
-import { DiskSource, READ_FLAGS, readSmallFile } from './disk-source.js';
+import { DiskSource, openForReading, readSmallFile } from './disk-source.js';
 import { errorCode, errorMessage } from './error-text.js';
 import { hashSource, sha256Hex } from './hash-file.js';
 import { createFileHandle } from './file-handle.js';
@@ -117,7 +117,7 @@ export class ScannerRuntime {
     if (maxFileSize > 0 && task.size > maxFileSize) return undefined;
     let fd: number;
     try {
-      fd = openSync(typeof task.fsPath === 'string' ? task.fsPath : Buffer.from(task.fsPath), READ_FLAGS);
+      fd = openForReading(task.fsPath);
     } catch {
       return undefined;
     }

@@ -1,4 +1,4 @@
-import { API_VERSION, definePlugin, type DirectoryScanner } from '@modelgate/plugin-api';
+import { API_VERSION, definePlugin, type DirectoryHandle, type DirectoryScanner, type ScanContext } from '@modelgate/plugin-api';
 import { lazyScanner } from '@modelgate/plugin-kit';
 import { optionsSchema, readOptions } from './options.js';
 import { rules } from './rules/index.js';
@@ -7,35 +7,35 @@ import { hasDocumentsToRead } from './scanners/documents-gate.js';
 
 export const PLUGIN_VERSION = '0.1.0';
 
-const lazyExplicitManifestScanner = lazyScanner<DirectoryScanner>(explicitManifestScannerDeclaration, () =>
-  import('./scanners/explicit-scanner.js').then((m) => m.explicitManifestScanner.scan),
-);
+/**
+ * A lazy scanner that first asks `shouldScan`: when it says no, the scan returns without importing
+ * the scanner's code.
+ */
+function gated(lazy: DirectoryScanner, shouldScan: (directory: DirectoryHandle, ctx: ScanContext) => boolean | Promise<boolean>): DirectoryScanner {
+  return { ...lazy, scan: async (directory, ctx) => ((await shouldScan(directory, ctx)) ? lazy.scan(directory, ctx) : undefined) };
+}
+
+const manifestOption = (ctx: ScanContext) => readOptions(ctx.options).manifest;
 
 /**
  * The `manifest` option's scanner. Its filter selects every scan root, as the option can name
- * any file; without the option it has nothing to do, so its code is not even imported.
+ * any file; without the option it has nothing to do.
  */
-const explicitManifestScanner: DirectoryScanner = {
-  ...lazyExplicitManifestScanner,
-  scan: (directory, ctx) => (readOptions(ctx.options).manifest === undefined ? undefined : lazyExplicitManifestScanner.scan(directory, ctx)),
-};
-
-const lazyDocumentsScanner = lazyScanner<DirectoryScanner>(documentsScannerDeclaration, () =>
-  import('./scanners/documents-scanner.js').then((m) => m.documentsScanner.scan),
+const explicitManifestScanner = gated(
+  lazyScanner<DirectoryScanner>(explicitManifestScannerDeclaration, () => import('./scanners/explicit-scanner.js').then((m) => m.explicitManifestScanner.scan)),
+  (_, ctx) => manifestOption(ctx) !== undefined,
 );
 
 /**
- * The documents scanner. It needs digests, so it runs after the last file is hashed, on the
- * scan's critical path; when there is nothing it would read (most often a README.md with no
- * front matter and no other document), it returns without importing its parsers.
+ * The documents scanner, idle when the `manifest` option names one manifest to check instead. It
+ * needs digests, so it runs after the last file is hashed, on the scan's critical path; when
+ * there is nothing it would read (most often a README.md with no front matter and no other
+ * document), it returns without importing its parsers.
  */
-const documentsScanner: DirectoryScanner = {
-  ...lazyDocumentsScanner,
-  scan: async (directory, ctx) => {
-    if (readOptions(ctx.options).manifest !== undefined || !(await hasDocumentsToRead(directory))) return;
-    await lazyDocumentsScanner.scan(directory, ctx);
-  },
-};
+const documentsScanner = gated(
+  lazyScanner<DirectoryScanner>(documentsScannerDeclaration, () => import('./scanners/documents-scanner.js').then((m) => m.documentsScanner.scan)),
+  async (directory, ctx) => manifestOption(ctx) === undefined && (await hasDocumentsToRead(directory)),
+);
 
 /**
  * The plugin as modelgate loads it: rules and scanner filters are declared here; each scanner's
